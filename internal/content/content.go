@@ -1,0 +1,205 @@
+// Package content loads a whole content tree: it parses and validates every
+// file, checks what ties files together, and renders the Markdown, so that
+// the store receives a site that is complete and valid, or nothing.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"vocation/internal/fiche"
+	"vocation/internal/problem"
+)
+
+// Site is a valid content tree, rendered, ready to store.
+type Site struct {
+	Sectors []fiche.Sector
+	Fiches  []Fiche
+	Pages   []Page
+}
+
+// Fiche is a fiche with its body rendered.
+type Fiche struct {
+	*fiche.Fiche
+	HTML     string
+	Sections []fiche.Section
+}
+
+// Page is a plain page with its body rendered.
+type Page struct {
+	*fiche.Page
+	HTML string
+}
+
+// ReservedPageSlugs are the first path segments the site uses itself: a
+// page with one of these names could never be reached at /{slug}.
+var ReservedPageSlugs = []string{"metiers", "secteurs", "pages", "static", "offres", "recherche", "healthz", "robots.txt", "favicon.ico"}
+
+// Load reads the tree in fsys. display is how paths are shown in problems
+// (the --content directory as the editor typed it). The site is nil when
+// any problem is an error; warnings come back either way.
+func Load(fsys fs.FS, display string, md *fiche.Markdown) (*Site, problem.List) {
+	l := &loader{fsys: fsys, display: display, md: md}
+	site := l.load()
+	l.probs.Sort()
+	if l.probs.HasErrors() {
+		return nil, l.probs
+	}
+	return site, l.probs
+}
+
+type loader struct {
+	fsys    fs.FS
+	display string
+	md      *fiche.Markdown
+	probs   problem.List
+}
+
+func (l *loader) shown(rel string) string { return path.Join(l.display, rel) }
+
+func (l *loader) load() *Site {
+	site := &Site{}
+	entries, err := fs.ReadDir(l.fsys, ".")
+	if err != nil {
+		l.probs.Errorf(l.display, 0, "content", "cannot read the content directory: %v", err)
+		return nil
+	}
+	haveSectors := false
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+		case name == "secteurs.yaml" && !e.IsDir():
+			haveSectors = true
+			if src, ok := l.read(name); ok {
+				site.Sectors = fiche.ParseSectors(l.shown(name), src, &l.probs)
+			}
+		case name == "metiers" && e.IsDir():
+			for _, rel := range l.mdFiles(name) {
+				if src, ok := l.read(rel); ok {
+					slug := strings.TrimSuffix(path.Base(rel), ".md")
+					if f := fiche.Parse(l.shown(rel), slug, src, &l.probs); f != nil {
+						r := l.render(rel, f.Body, f.BodyLine)
+						site.Fiches = append(site.Fiches, Fiche{Fiche: f, HTML: r.HTML, Sections: r.Sections})
+					}
+				}
+			}
+		case name == "pages" && e.IsDir():
+			for _, rel := range l.mdFiles(name) {
+				if src, ok := l.read(rel); ok {
+					slug := strings.TrimSuffix(path.Base(rel), ".md")
+					if slices.Contains(ReservedPageSlugs, slug) {
+						l.probs.Errorf(l.shown(rel), 1, "file name", "%q is an address the site uses itself; rename the page", slug)
+						continue
+					}
+					if p := fiche.ParsePage(l.shown(rel), slug, src, &l.probs); p != nil {
+						site.Pages = append(site.Pages, Page{Page: p, HTML: l.render(rel, p.Body, p.BodyLine).HTML})
+					}
+				}
+			}
+		case name == "offres" && e.IsDir():
+			// Offers are imported by their own pipeline.
+		case name == "README.md":
+		default:
+			l.probs.Warnf(l.shown(name), 1, "file", "not part of the content format; ignored")
+		}
+	}
+	if !haveSectors {
+		l.probs.Errorf(l.shown("secteurs.yaml"), 1, "file", "missing: the sectors file is required")
+	}
+	l.crossCheck(site)
+	return site
+}
+
+func (l *loader) render(rel string, body []byte, bodyLine int) fiche.Rendered {
+	r, err := l.md.Render(body)
+	if err != nil {
+		l.probs.Errorf(l.shown(rel), bodyLine, "body", "cannot be rendered: %v", err)
+		return r
+	}
+	for _, d := range r.Dropped {
+		l.probs.Warnf(l.shown(rel), bodyLine+d.Line-1, "body", "%s", d.What)
+	}
+	return r
+}
+
+func (l *loader) read(rel string) ([]byte, bool) {
+	info, err := fs.Stat(l.fsys, rel)
+	if err == nil && info.Size() > fiche.MaxFileSize {
+		l.probs.Errorf(l.shown(rel), 1, "file", "is %d bytes; a content file may be at most %d", info.Size(), fiche.MaxFileSize)
+		return nil, false
+	}
+	src, err := fs.ReadFile(l.fsys, rel)
+	if err != nil {
+		l.probs.Errorf(l.shown(rel), 1, "file", "cannot be read: %v", err)
+		return nil, false
+	}
+	return src, true
+}
+
+// mdFiles lists dir/<slug>.md files, reporting anything else in dir.
+func (l *loader) mdFiles(dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		l.probs.Errorf(l.shown(dir), 1, "file", "cannot be read: %v", err)
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		rel := path.Join(dir, name)
+		switch {
+		case strings.HasPrefix(name, "."):
+		case e.IsDir():
+			l.probs.Errorf(l.shown(rel), 1, "file name", "folders are not allowed here; put <slug>.md files directly in %s/", dir)
+		case !strings.HasSuffix(name, ".md"):
+			l.probs.Errorf(l.shown(rel), 1, "file name", "only <slug>.md files belong in %s/", dir)
+		case !fiche.ValidSlug(strings.TrimSuffix(name, ".md")):
+			l.probs.Errorf(l.shown(rel), 1, "file name", "%q is not a slug (lowercase letters, digits and single hyphens); rename it %s.md",
+				strings.TrimSuffix(name, ".md"), fiche.Anchor(strings.TrimSuffix(name, ".md")))
+		default:
+			out = append(out, rel)
+		}
+	}
+	return out
+}
+
+func (l *loader) crossCheck(site *Site) {
+	sectors := map[string]bool{}
+	for _, s := range site.Sectors {
+		sectors[s.Key] = true
+	}
+	slugs := map[string]bool{}
+	for _, f := range site.Fiches {
+		slugs[f.Slug] = true
+	}
+	oldOwner := map[string]string{}
+	for _, f := range site.Fiches {
+		p := l.shown(path.Join("metiers", f.Slug+".md"))
+		if f.Sector != "" && !sectors[f.Sector] && len(site.Sectors) > 0 {
+			keys := make([]string, 0, len(sectors))
+			for k := range sectors {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			l.probs.Errorf(p, f.SectorLine, "sector", "unknown sector %q; known: %s", f.Sector, strings.Join(keys, ", "))
+		}
+		for _, r := range f.Related {
+			if !slugs[r.Slug] && r.Slug != f.Slug {
+				l.probs.Warnf(p, r.Line, "related", "no fiche %q; it is shown as plain text until one exists", r.Slug)
+			}
+		}
+		for _, r := range f.PreviousSlugs {
+			switch {
+			case slugs[r.Slug]:
+				l.probs.Errorf(p, r.Line, "previous_slugs", "%q is the slug of another fiche (metiers/%s.md)", r.Slug, r.Slug)
+			case oldOwner[r.Slug] != "":
+				l.probs.Errorf(p, r.Line, "previous_slugs", "%q is already a previous slug of metiers/%s.md", r.Slug, oldOwner[r.Slug])
+			default:
+				oldOwner[r.Slug] = f.Slug
+			}
+		}
+	}
+}

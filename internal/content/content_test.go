@@ -1,0 +1,123 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"vocation/internal/fiche"
+	"vocation/internal/problem"
+)
+
+func fiche1(slug, extra string) string {
+	return "---\ntitle: Fiche " + slug + "\nsummary: Un résumé assez long pour être valide.\nsector: numerique\naccess: [bac+2]\nupdated: 2025-01-02\n" + extra + "---\n## Le métier\n\nTexte.\n"
+}
+
+func tree(files map[string]string) fstest.MapFS {
+	fs := fstest.MapFS{"secteurs.yaml": {Data: []byte("- key: numerique\n  label: Numérique\n  description: Logiciels.\n")}}
+	for name, data := range files {
+		if data == "" {
+			delete(fs, name)
+			continue
+		}
+		fs[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fs
+}
+
+func load(files map[string]string) (*Site, problem.List) {
+	return Load(tree(files), "content", fiche.NewMarkdown())
+}
+
+func TestLoadValidTree(t *testing.T) {
+	site, probs := load(map[string]string{
+		"metiers/a.md":   fiche1("a", "related: [b]\nprevious_slugs: [old-a]\n"),
+		"metiers/b.md":   fiche1("b", ""),
+		"pages/about.md": "---\ntitle: À propos\n---\nTexte.\n",
+		"README.md":      "# notes\n",
+		"offres/x.jsonl": "{}\n",
+		".DS_Store":      "junk",
+	})
+	if probs.HasErrors() || site == nil {
+		t.Fatalf("problems: %v", probs)
+	}
+	if len(site.Fiches) != 2 || len(site.Pages) != 1 || len(site.Sectors) != 1 {
+		t.Fatalf("site = %d fiches, %d pages, %d sectors", len(site.Fiches), len(site.Pages), len(site.Sectors))
+	}
+	a := site.Fiches[0]
+	if a.Slug != "a" || !strings.Contains(a.HTML, `<h2 id="le-metier">Le métier</h2>`) || len(a.Sections) != 1 || a.Sections[0].ID != "le-metier" {
+		t.Errorf("fiche a rendered as %+v", a)
+	}
+}
+
+func TestLoadProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+		warn  bool
+	}{
+		{"unknown sector", map[string]string{"metiers/a.md": strings.Replace(fiche1("a", ""), "sector: numerique", "sector: sante", 1)},
+			"content/metiers/a.md:4: sector: unknown sector \"sante\"; known: numerique", false},
+		{"related without fiche", map[string]string{"metiers/a.md": fiche1("a", "related: [zzz]\n")},
+			"content/metiers/a.md:7: related: warning: no fiche \"zzz\"", true},
+		{"previous slug is another fiche", map[string]string{"metiers/a.md": fiche1("a", "previous_slugs: [b]\n"), "metiers/b.md": fiche1("b", "")},
+			"content/metiers/a.md:7: previous_slugs: \"b\" is the slug of another fiche", false},
+		{"previous slug claimed twice", map[string]string{"metiers/a.md": fiche1("a", "previous_slugs: [old]\n"), "metiers/b.md": fiche1("b", "previous_slugs: [old]\n")},
+			"content/metiers/b.md:7: previous_slugs: \"old\" is already a previous slug of metiers/a.md", false},
+		{"uppercase file name", map[string]string{"metiers/Dev.md": fiche1("Dev", "")},
+			"content/metiers/Dev.md:1: file name: \"Dev\" is not a slug", false},
+		{"not markdown", map[string]string{"metiers/a.txt": "x"},
+			"content/metiers/a.txt:1: file name: only <slug>.md files belong in metiers/", false},
+		{"folder in metiers", map[string]string{"metiers/sub/a.md": fiche1("a", "")},
+			"content/metiers/sub:1: file name: folders are not allowed here", false},
+		{"missing sectors file", map[string]string{"secteurs.yaml": "", "metiers/a.md": fiche1("a", "")},
+			"content/secteurs.yaml:1: file: missing", false},
+		{"reserved page", map[string]string{"pages/metiers.md": "---\ntitle: x\n---\n"},
+			"content/pages/metiers.md:1: file name: \"metiers\" is an address the site uses itself", false},
+		{"raw html warning", map[string]string{"metiers/a.md": fiche1("a", "") + "\n<div>x</div>\n"},
+			"content/metiers/a.md:12: body: warning: raw HTML block", true},
+		{"stray file", map[string]string{"notes.txt": "x"}, "content/notes.txt:1: file: warning: not part of the content format", true},
+		{"empty fiche", map[string]string{"metiers/a.md": " \n"}, "content/metiers/a.md:1: file: is empty", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, probs := load(tt.files)
+			var all []string
+			for _, p := range probs {
+				all = append(all, p.String())
+			}
+			if !strings.Contains(strings.Join(all, "\n"), tt.want) {
+				t.Errorf("want %q in\n%s", tt.want, strings.Join(all, "\n"))
+			}
+			if tt.warn != (site != nil) {
+				t.Errorf("site returned = %v, want %v (problems: %v)", site != nil, tt.warn, all)
+			}
+		})
+	}
+}
+
+func TestLoadReportsAllFiles(t *testing.T) {
+	_, probs := load(map[string]string{
+		"metiers/a.md": strings.Replace(fiche1("a", ""), "access: [bac+2]", "access: [bac+4]", 1),
+		"metiers/b.md": strings.Replace(fiche1("b", ""), "updated: 2025-01-02", "updated: hier", 1),
+		"metiers/c.md": fiche1("c", "draft: oui\n"),
+	})
+	want := []string{"content/metiers/a.md:5: access[0]:", "content/metiers/b.md:6: updated:", "content/metiers/c.md:7: draft:"}
+	if len(probs) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%s", len(probs), len(want), strings.Join(strs(probs), "\n"))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(probs[i].String(), w) {
+			t.Errorf("problem %d = %q, want prefix %q", i, probs[i], w)
+		}
+	}
+}
+
+func strs(probs problem.List) []string {
+	out := make([]string, len(probs))
+	for i, p := range probs {
+		out[i] = p.String()
+	}
+	return out
+}

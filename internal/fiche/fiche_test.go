@@ -1,0 +1,208 @@
+package fiche
+
+import (
+	"strings"
+	"testing"
+
+	"vocation/internal/problem"
+)
+
+// valid is a fiche every case starts from; line numbers below count from
+// its first line ("---" is line 1, "title" line 2).
+const valid = `---
+title: Développeur·euse back-end
+summary: Conçoit la partie invisible des sites et applications.
+sector: numerique
+access: [bac+2, bac+5]
+updated: 2025-03-14
+aliases: [dev back, développeuse back-end]
+rome: [M1805]
+riasec: [I, C]
+sources:
+  - id: onisep
+    publisher: Onisep
+    date: 2024-05
+salaries:
+  - level: debutant
+    min: 2000
+    max: 2500
+    unit: month
+    source: onisep
+trainings:
+  - level: bac+2
+    title: BTS SIO option SLAM
+    kind: public
+    cost: gratuit (2024)
+related: [developpeur-front-end]
+---
+## Le métier
+
+Texte.
+`
+
+func parse(t *testing.T, src string) (*Fiche, problem.List) {
+	t.Helper()
+	var probs problem.List
+	f := Parse("content/metiers/dev.md", "dev", []byte(src), &probs)
+	return f, probs
+}
+
+func TestParseValid(t *testing.T) {
+	f, probs := parse(t, valid)
+	if len(probs) != 0 {
+		t.Fatalf("unexpected problems: %v", probs)
+	}
+	if f.Title != "Développeur·euse back-end" || f.Sector != "numerique" || len(f.Access) != 2 || f.Updated.Format("2006-01-02") != "2025-03-14" {
+		t.Errorf("fields not read: %+v", f)
+	}
+	s := f.Salaries[0]
+	if s.Min != 2000 || s.Max != 2500 || s.Unit != "month" || s.Region != "france" || s.Status != "salarie" || s.Source != "onisep" {
+		t.Errorf("salary defaults or values wrong: %+v", s)
+	}
+	if f.BodyLine != 27 || !strings.HasPrefix(string(f.Body), "## Le métier") {
+		t.Errorf("body starts at line %d with %q", f.BodyLine, f.Body[:10])
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	replace := func(old, new string) string {
+		if !strings.Contains(valid, old) {
+			panic("test case does not apply: " + old)
+		}
+		return strings.Replace(valid, old, new, 1)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want string // "line: field: " prefix after the path
+		msg  string // part of the message
+	}{
+		{"unknown key", replace("rome: [M1805]", "romes: [M1805]"), "8: romes:", "unknown key (did you mean rome?)"},
+		{"missing title", replace("title: Développeur·euse back-end\n", ""), "2: title:", "required key is missing"},
+		{"empty title", replace("title: Développeur·euse back-end", "title: \"\""), "2: title:", "must not be empty"},
+		{"long title", replace("title: Développeur·euse back-end", "title: "+strings.Repeat("a", 121)), "2: title:", "at most 120"},
+		{"short summary", replace("summary: Conçoit la partie invisible des sites et applications.", "summary: Trop court"), "3: summary:", "at least 20"},
+		{"number as title", replace("title: Développeur·euse back-end", "title: 1984"), "2: title:", "put it in quotes"},
+		{"bad level", replace("access: [bac+2, bac+5]", "access: [bac+2, bac+4]"), "5: access[1]:", `"bac+4" is not one of`},
+		{"access not a list", replace("access: [bac+2, bac+5]", "access: bac+2"), "5: access:", "expected a list"},
+		{"empty access", replace("access: [bac+2, bac+5]", "access: []"), "5: access:", "at least one"},
+		{"bad date", replace("updated: 2025-03-14", "updated: 14/03/2025"), "6: updated:", "write YYYY-MM-DD"},
+		{"impossible date", replace("updated: 2025-03-14", "updated: 2025-02-30"), "6: updated:", "is not a date"},
+		{"bad rome", replace("rome: [M1805]", "rome: [m1805]"), "8: rome[0]:", "ROME code"},
+		{"bad riasec letter", replace("riasec: [I, C]", "riasec: [I, X]"), "9: riasec[1]:", `"X" is not one of`},
+		{"too many riasec", replace("riasec: [I, C]", "riasec: [I, C, R, S]"), "9: riasec:", "1 to 3"},
+		{"duplicate alias", replace("aliases: [dev back, développeuse back-end]", "aliases: [dev back, Dev Back]"), "7: aliases[1]:", "listed twice"},
+		{"source without publisher", replace("    publisher: Onisep\n", ""), "11: sources[0].publisher:", "required key is missing"},
+		{"bad source date", replace("date: 2024-05", "date: 2024-13"), "13: sources[0].date:", "is not a date"},
+		{"bad source url", replace("date: 2024-05", "url: javascript:alert(1)"), "13: sources[0].url:", "not an http(s) address"},
+		{"unknown source id", replace("source: onisep", "source: onisepp"), "19: salaries[0].source:", `unknown source id "onisepp"`},
+		{"implausible year", replace("unit: month", "unit: year"), "16: salaries[0].min:", "2000 per year is implausible; did you mean unit: month?"},
+		{"implausible month", replace("    min: 2000\n    max: 2500\n    unit: month", "    min: 50000\n    max: 60000\n    unit: month"), "16: salaries[0].min:", "50000 per month is implausible; did you mean unit: year?"},
+		{"implausible without suggestion", replace("min: 2000", "min: 20"), "16: salaries[0].min:", "20 per month is implausible (expected 800 to 40000)"},
+		{"implausible day", replace("    min: 2000\n    max: 2500\n    unit: month", "    min: 450\n    max: 650\n    unit: month"), "16: salaries[0].min:", "did you mean unit: day?"},
+		{"min above max", replace("max: 2500", "max: 1900"), "17: salaries[0].max:", "below min 2000"},
+		{"amount with spaces", replace("min: 2000", "min: 2 000"), "16: salaries[0].min:", "without spaces"},
+		{"zero amount", replace("min: 2000", "min: 0"), "16: salaries[0].min:", "above 0"},
+		{"bad salary level", replace("level: debutant", "level: junior"), "15: salaries[0].level:", `"junior" is not one of debutant`},
+		{"bad unit", replace("unit: month", "unit: week"), "18: salaries[0].unit:", `"week" is not one of year, month, day`},
+		{"bad region", replace("    source: onisep\ntrainings", "    source: onisep\n    region: lyon\ntrainings"), "20: salaries[0].region:", "not one of france, paris, province, belgique"},
+		{"missing unit", replace("    unit: month\n", ""), "15: salaries[0].unit:", "required key is missing"},
+		{"open ended with max", replace("    source: onisep\ntrainings", "    source: onisep\n    open_ended: true\ntrainings"), "17: salaries[0].max:", "max equal to min"},
+		{"training kind", replace("kind: public", "kind: publique"), "23: trainings[0].kind:", "not one of public, private"},
+		{"training cost without year", replace("cost: gratuit (2024)", "cost: gratuit"), "24: trainings[0].cost:", "give the year"},
+		{"training missing title", replace("    title: BTS SIO option SLAM\n", ""), "21: trainings[0].title:", "required key is missing"},
+		{"apprenticeship not bool", replace("kind: public", "apprenticeship: oui"), "23: trainings[0].apprenticeship:", "expected true or false"},
+		{"related not slug", replace("related: [developpeur-front-end]", "related: [Développeur Front]"), "25: related[0]:", "is not a slug"},
+		{"previous slug is own", replace("related: [developpeur-front-end]", "previous_slugs: [dev]"), "25: previous_slugs:", "current slug"},
+		{"draft not bool", replace("related: [developpeur-front-end]", "draft: peut-être"), "25: draft:", "expected true or false"},
+		{"yaml syntax", replace("sector: numerique", "sector: [numerique"), "5: yaml:", "did not find expected"},
+		{"duplicate key", replace("sector: numerique", "sector: numerique\nsector: sante"), "5: sector:", "key appears twice"},
+		{"no front matter", "## Le métier\n", "1: front matter:", "must start with"},
+		{"unclosed front matter", "---\ntitle: x\n", "1: front matter:", "not closed"},
+		{"empty file", "", "1: file:", "is empty"},
+		{"empty front matter", "---\n---\nbody\n", "1: front matter:", "is empty"},
+		{"invalid utf-8", replace("## Le métier", "## Le m\xe9tier"), "27: file:", "not valid UTF-8"},
+		{"huge file", valid + strings.Repeat("x", MaxFileSize), "1: file:", "at most"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, probs := parse(t, tt.src)
+			prefix := "content/metiers/dev.md:" + tt.want
+			found := false
+			for _, p := range probs {
+				if strings.HasPrefix(p.String(), prefix) && strings.Contains(p.Message, tt.msg) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want a problem %q ... %q, got:\n%v", prefix, tt.msg, lines(probs))
+			}
+			if f != nil {
+				t.Errorf("an invalid fiche was returned")
+			}
+		})
+	}
+}
+
+func TestEveryProblemReported(t *testing.T) {
+	src := strings.NewReplacer("sector: numerique", "sector: 12", "unit: month", "unit: year", "kind: public", "kind: x").Replace(valid)
+	_, probs := parse(t, src)
+	for _, want := range []string{":4: sector:", ":16: salaries[0].min:", ":17: salaries[0].max:", ":23: trainings[0].kind:"} {
+		if !strings.Contains(lines(probs), want) {
+			t.Errorf("missing %s in\n%s", want, lines(probs))
+		}
+	}
+}
+
+func TestAnnual(t *testing.T) {
+	for _, tt := range []struct {
+		amount int
+		unit   string
+		want   int
+	}{{2000, "month", 24000}, {450, "day", 98100}, {40000, "year", 40000}} {
+		if got := Annual(tt.amount, tt.unit); got != tt.want {
+			t.Errorf("Annual(%d, %s) = %d, want %d", tt.amount, tt.unit, got, tt.want)
+		}
+	}
+}
+
+func TestParseSectors(t *testing.T) {
+	var probs problem.List
+	src := "- key: numerique\n  label: Numérique\n  description: Logiciels.\n- key: numerique\n  label: Autre\n  description: x\n- key: Santé\n  labl: x\n"
+	got := ParseSectors("content/secteurs.yaml", []byte(src), &probs)
+	if len(got) != 1 || got[0].Key != "numerique" {
+		t.Errorf("sectors = %+v", got)
+	}
+	want := []string{
+		"content/secteurs.yaml:4: [1].key: \"numerique\" is used by another sector",
+		"content/secteurs.yaml:7: [2].key: \"Santé\" is not a slug",
+		"content/secteurs.yaml:8: [2].labl: unknown key (did you mean label?)",
+		"content/secteurs.yaml:7: [2].label: required key is missing",
+	}
+	for _, w := range want {
+		if !strings.Contains(lines(probs), w) {
+			t.Errorf("missing %q in\n%s", w, lines(probs))
+		}
+	}
+}
+
+func TestParsePage(t *testing.T) {
+	var probs problem.List
+	if p := ParsePage("content/pages/a-propos.md", "a-propos", []byte("---\ntitle: À propos\n---\nTexte\n"), &probs); p == nil || p.Title != "À propos" {
+		t.Fatalf("page not read: %+v %v", p, probs)
+	}
+	if p := ParsePage("content/pages/x.md", "x", []byte("---\ntitel: x\n---\n"), &probs); p != nil {
+		t.Errorf("page with unknown key accepted")
+	}
+	if !strings.Contains(lines(probs), "content/pages/x.md:2: titel: unknown key") {
+		t.Errorf("got %s", lines(probs))
+	}
+}
+
+func lines(probs problem.List) string {
+	var b strings.Builder
+	for _, p := range probs {
+		b.WriteString(p.String() + "\n")
+	}
+	return b.String()
+}
