@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"vocation/internal/config"
+	"vocation/internal/content"
+	"vocation/internal/fiche"
+	"vocation/internal/problem"
+	"vocation/internal/server"
+	"vocation/internal/store"
+)
+
+// run is the whole program; tests call it as main would.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	cfg, err := config.Load(args, getenv, stderr)
+	if errors.Is(err, config.ErrUsage) {
+		fmt.Fprint(stderr, config.Usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "vocation: %v\n", err)
+		return 2
+	}
+	log := newLogger(cfg, stderr)
+	switch cfg.Command {
+	case "check":
+		_, probs := load(cfg.Content)
+		report(stderr, probs)
+		if probs.HasErrors() {
+			return 1
+		}
+		fmt.Fprintln(stdout, "content OK")
+		return 0
+	case "import":
+		return importContent(ctx, cfg, log, stdout, stderr)
+	case "serve":
+		if err := serve(ctx, cfg, log, stderr); err != nil {
+			log.Error("server stopped", slog.Any("err", err))
+			return 1
+		}
+		return 0
+	}
+	return 2
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func load(dir string) (*content.Site, problem.List) {
+	return content.Load(os.DirFS(dir), dir, fiche.NewMarkdown())
+}
+
+// report prints one problem a line, then a count.
+func report(w io.Writer, probs problem.List) {
+	errs := 0
+	for _, p := range probs {
+		fmt.Fprintln(w, p.String())
+		if !p.Warning {
+			errs++
+		}
+	}
+	if len(probs) > 0 {
+		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", errs, len(probs)-errs)
+	}
+}
+
+func importContent(ctx context.Context, cfg config.Config, log *slog.Logger, stdout, stderr io.Writer) int {
+	site, probs := load(cfg.Content)
+	report(stderr, probs)
+	if site == nil {
+		fmt.Fprintln(stderr, "import refused: the database is unchanged")
+		return 1
+	}
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		log.Error("open database", slog.Any("err", err))
+		return 1
+	}
+	defer db.Close()
+	gen, err := db.Import(ctx, site)
+	if err != nil {
+		log.Error("import failed; the database is unchanged", slog.Any("err", err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "imported %d fiches, %d sectors, %d pages (generation %d)\n", len(site.Fiches), len(site.Sectors), len(site.Pages), gen)
+	return 0
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.Writer) error {
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv, err := server.New(ctx, db, log, server.Options{Dev: cfg.Dev})
+	if err != nil {
+		return err
+	}
+	if cfg.Dev {
+		go watch(ctx, cfg.Content, db, srv, log, stderr)
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()), slog.Bool("dev", cfg.Dev), slog.String("db", cfg.DB))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return hs.Shutdown(shutdown)
+}

@@ -1,0 +1,120 @@
+// Package config turns flags and environment variables into one typed
+// Config. Flags win over the environment, which wins over defaults.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strconv"
+	"strings"
+)
+
+// Config is everything the binary can be told.
+type Config struct {
+	Command   string
+	Content   string
+	DB        string
+	Addr      string
+	Dev       bool
+	LogLevel  slog.Level
+	LogFormat string
+}
+
+// Commands lists the subcommands and what each does.
+var Commands = map[string]string{
+	"check":  "validate the content tree and print every problem",
+	"import": "validate, render and store the content in one transaction",
+	"serve":  "serve the site",
+}
+
+// Usage is the help text.
+const Usage = `usage: vocation <command> [flags]
+
+commands:
+  check   --content DIR                    validate the content, print every problem
+  import  --content DIR --db FILE          validate, render and store the content
+  serve   --content DIR --db FILE --addr HOST:PORT [--dev]
+                                           serve the site; --dev re-imports on every save
+
+environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV,
+             VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json)
+`
+
+// ErrUsage is returned for a missing or unknown command, or -h.
+var ErrUsage = errors.New("usage")
+
+// Load reads args (without the program name) and the environment.
+func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+	if len(args) == 0 || Commands[args[0]] == "" {
+		return Config{}, ErrUsage
+	}
+	cfg := Config{
+		Command:   args[0],
+		Content:   or(getenv("VOCATION_CONTENT"), "./content"),
+		DB:        or(getenv("VOCATION_DB"), "./data/vocation.db"),
+		Addr:      or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
+		LogFormat: or(getenv("VOCATION_LOG_FORMAT"), "text"),
+	}
+	if v := getenv("VOCATION_DEV"); v != "" {
+		dev, err := strconv.ParseBool(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("VOCATION_DEV: %q is not true or false", v)
+		}
+		cfg.Dev = dev
+	}
+	level := or(getenv("VOCATION_LOG_LEVEL"), "info")
+	fs := flag.NewFlagSet("vocation "+cfg.Command, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Content, "content", cfg.Content, "content directory")
+	if cfg.Command != "check" {
+		fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite database file")
+	}
+	if cfg.Command == "serve" {
+		fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
+		fs.BoolVar(&cfg.Dev, "dev", cfg.Dev, "editor preview: re-import on save, show drafts and errors")
+	}
+	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return Config{}, ErrUsage
+		}
+		return Config{}, err
+	}
+	if fs.NArg() > 0 {
+		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return Config{}, fmt.Errorf("log level: %q is not debug, info, warn or error", level)
+	}
+	return cfg, cfg.Validate()
+}
+
+// Validate checks values that flags cannot type.
+func (c Config) Validate() error {
+	if strings.TrimSpace(c.Content) == "" {
+		return errors.New("--content must not be empty")
+	}
+	if c.Command != "check" && strings.TrimSpace(c.DB) == "" {
+		return errors.New("--db must not be empty")
+	}
+	if c.Command == "serve" {
+		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+			return fmt.Errorf("--addr %q: expected HOST:PORT, e.g. 127.0.0.1:8080", c.Addr)
+		}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("VOCATION_LOG_FORMAT: %q is not text or json", c.LogFormat)
+	}
+	return nil
+}
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}

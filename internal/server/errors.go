@@ -1,0 +1,71 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"vocation/internal/store"
+	"vocation/web"
+)
+
+// userError is a request the user can fix: it carries its status and a
+// message in French.
+type userError struct {
+	status int
+	msg    string
+}
+
+func (e *userError) Error() string { return e.msg }
+
+func badRequest(msg string) error { return &userError{status: http.StatusBadRequest, msg: msg} }
+
+// handleError is the one place an error becomes a status, a log line and
+// a page.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, heading, msg := http.StatusInternalServerError, "Erreur du serveur",
+		"Une erreur s’est produite de notre côté. Réessayez dans un instant."
+	var ue *userError
+	var he *echo.HTTPError
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		status, heading, msg = http.StatusNotFound, "Page introuvable",
+			"Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée."
+	case errors.As(err, &ue):
+		status, heading, msg = ue.status, "Demande incorrecte", ue.msg
+	case errors.As(err, &he):
+		status = he.Code
+		switch he.Code {
+		case http.StatusNotFound:
+			heading, msg = "Page introuvable", "Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée."
+		case http.StatusMethodNotAllowed:
+			heading, msg = "Méthode non permise", "Cette page ne se consulte qu’en lecture (GET)."
+		case http.StatusRequestEntityTooLarge:
+			heading, msg = "Requête trop volumineuse", "La requête envoyée est trop grande."
+		default:
+			if he.Code < 500 {
+				heading, msg = "Demande incorrecte", "La demande n’a pas pu être comprise."
+			}
+		}
+	case errors.Is(err, context.Canceled):
+		status = 499 // the client left; nothing to show
+	}
+	if status >= 500 {
+		s.log.Error("request failed", slog.String("path", c.Request().URL.Path), slog.Any("err", err))
+	}
+	if status == 499 {
+		return
+	}
+	p := web.ErrorPage{Layout: s.layout(c, heading, ""), Status: status, Heading: heading, Message: msg,
+		Links: []web.Link{{Label: "Accueil", URL: "/"}, {Label: "Toutes les fiches métiers", URL: "/metiers"}}}
+	if err := s.render(c, status, web.Error(p)); err != nil {
+		s.log.Error("render error page", slog.Any("err", err))
+		_ = c.String(status, msg)
+	}
+}

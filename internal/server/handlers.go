@@ -1,0 +1,407 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"vocation/internal/fiche"
+	"vocation/internal/store"
+	"vocation/web"
+)
+
+// redirectTo is returned by a page builder when the page has moved.
+type redirectTo struct{ url string }
+
+func (r *redirectTo) Error() string { return "moved to " + r.url }
+
+// cached serves key from the pages rendered for the current generation,
+// building it in one read transaction on a miss. A page built from a newer
+// generation than the one in hand is served but not kept.
+func (s *Server) cached(c echo.Context, key string, build func(*store.Tx) (templ.Component, error)) error {
+	ctx := c.Request().Context()
+	gen := s.tracker.current(ctx)
+	if !s.opts.Dev {
+		if p := gen.get(key); p != nil {
+			return servePage(c, p)
+		}
+	}
+	var p *page
+	err := s.db.Read(ctx, func(tx *store.Tx) error {
+		n, err := tx.Generation()
+		if err != nil {
+			return err
+		}
+		comp, err := build(tx)
+		var moved *redirectTo
+		switch {
+		case errors.As(err, &moved):
+			p = &page{status: http.StatusMovedPermanently, location: moved.url}
+		case err != nil:
+			return err
+		default:
+			body, err := renderBytes(c, comp)
+			if err != nil {
+				return err
+			}
+			if p, err = newPage(http.StatusOK, body); err != nil {
+				return err
+			}
+		}
+		if n == gen.n && !s.opts.Dev {
+			gen.put(key, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return servePage(c, p)
+}
+
+func (s *Server) layout(c echo.Context, title, description string) web.Layout {
+	return web.Layout{
+		Title:       title,
+		Description: description,
+		Path:        c.Request().URL.Path,
+		CSS:         s.assets.URL("css/site.css"),
+		Icon:        s.assets.URL("img/favicon.svg"),
+		Banner:      s.banner(),
+	}
+}
+
+// pageLayout is layout plus what needs the database: the footer's pages.
+func (s *Server) pageLayout(c echo.Context, tx *store.Tx, title, description string) (web.Layout, error) {
+	l := s.layout(c, title, description)
+	pages, err := tx.Pages()
+	if err != nil {
+		return l, err
+	}
+	for _, p := range pages {
+		l.Footer = append(l.Footer, web.Link{Label: p.Title, URL: "/" + p.Slug})
+	}
+	return l, nil
+}
+
+// visible lists the fiches a reader may see: drafts only in dev mode.
+func (s *Server) visible(tx *store.Tx) ([]store.Summary, error) {
+	all, err := tx.Summaries()
+	if err != nil {
+		return nil, err
+	}
+	if s.opts.Dev {
+		return all, nil
+	}
+	return slices.DeleteFunc(all, func(f store.Summary) bool { return f.Draft }), nil
+}
+
+func card(f store.Summary, sectors map[string]string) web.Card {
+	access := make([]string, len(f.Access))
+	for i, a := range f.Access {
+		access[i] = levelLabel(a)
+	}
+	return web.Card{Title: f.Title, URL: "/metiers/" + f.Slug, Summary: f.Summary, Sector: sectors[f.Sector],
+		Access: strings.Join(access, ", "), Draft: f.Draft}
+}
+
+func (s *Server) showHome(c echo.Context) error {
+	return s.cached(c, "/", func(tx *store.Tx) (templ.Component, error) {
+		l, err := s.pageLayout(c, tx, "", "Des fiches métiers claires et sourcées pour choisir son orientation : missions, formations, salaires, évolutions.")
+		if err != nil {
+			return nil, err
+		}
+		l.Current = "accueil"
+		fiches, err := s.visible(tx)
+		if err != nil {
+			return nil, err
+		}
+		sectors, err := s.sectorCards(tx, fiches)
+		if err != nil {
+			return nil, err
+		}
+		recent := slices.Clone(fiches)
+		sort.SliceStable(recent, func(i, j int) bool { return recent[i].Updated.After(recent[j].Updated) })
+		names := sectorNames(sectors)
+		p := web.HomePage{Layout: l, Sectors: sectors, Count: len(fiches)}
+		for _, f := range recent[:min(6, len(recent))] {
+			p.Recent = append(p.Recent, card(f, names))
+		}
+		return web.Home(p), nil
+	})
+}
+
+func sectorNames(cards []web.SectorCard) map[string]string {
+	out := map[string]string{}
+	for _, c := range cards {
+		out[strings.TrimPrefix(c.URL, "/secteurs/")] = c.Label
+	}
+	return out
+}
+
+func (s *Server) sectorCards(tx *store.Tx, fiches []store.Summary) ([]web.SectorCard, error) {
+	sectors, err := tx.Sectors()
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, f := range fiches {
+		counts[f.Sector]++
+	}
+	out := make([]web.SectorCard, len(sectors))
+	for i, sec := range sectors {
+		out[i] = web.SectorCard{Label: sec.Label, URL: "/secteurs/" + sec.Key, Description: sec.Description, Count: counts[sec.Key]}
+	}
+	return out, nil
+}
+
+func (s *Server) listSectors(c echo.Context) error {
+	return s.cached(c, "/secteurs", func(tx *store.Tx) (templ.Component, error) {
+		l, err := s.pageLayout(c, tx, "Secteurs", "Les secteurs d’activité et leurs métiers.")
+		if err != nil {
+			return nil, err
+		}
+		l.Current = "secteurs"
+		fiches, err := s.visible(tx)
+		if err != nil {
+			return nil, err
+		}
+		cards, err := s.sectorCards(tx, fiches)
+		if err != nil {
+			return nil, err
+		}
+		return web.Sectors(l, cards), nil
+	})
+}
+
+func (s *Server) showSector(c echo.Context) error {
+	key := c.Param("key")
+	if !fiche.ValidSlug(key) {
+		return store.ErrNotFound
+	}
+	return s.cached(c, "/secteurs/"+key, func(tx *store.Tx) (templ.Component, error) {
+		sectors, err := tx.Sectors()
+		if err != nil {
+			return nil, err
+		}
+		i := slices.IndexFunc(sectors, func(s fiche.Sector) bool { return s.Key == key })
+		if i < 0 {
+			return nil, store.ErrNotFound
+		}
+		sec := sectors[i]
+		l, err := s.pageLayout(c, tx, sec.Label, sec.Description)
+		if err != nil {
+			return nil, err
+		}
+		l.Current = "secteurs"
+		fiches, err := s.visible(tx)
+		if err != nil {
+			return nil, err
+		}
+		p := web.SectorPage{Layout: l, Label: sec.Label, Description: sec.Description, ListURL: "/metiers?secteur=" + key}
+		names := map[string]string{key: sec.Label}
+		for _, f := range fiches {
+			if f.Sector == key {
+				p.Cards = append(p.Cards, card(f, names))
+			}
+		}
+		return web.Sector(p), nil
+	})
+}
+
+// listFiches is /metiers?secteur=&niveau=&q=: every filter is a GET
+// parameter, so a filtered list is a link a counselor can share.
+func (s *Server) listFiches(c echo.Context) error {
+	q := cleanQuery(c.QueryParam("q"))
+	sector, level := c.QueryParam("secteur"), c.QueryParam("niveau")
+	if level != "" && !slices.Contains(fiche.Levels, level) {
+		return badRequest("Le niveau d’études « " + printable(level) + " » n’existe pas. Niveaux possibles : " + strings.Join(fiche.Levels, ", ") + ".")
+	}
+	if sector != "" && !fiche.ValidSlug(sector) {
+		return badRequest("Le secteur « " + printable(sector) + " » n’existe pas.")
+	}
+	build := func(tx *store.Tx) (templ.Component, error) {
+		sectors, err := tx.Sectors()
+		if err != nil {
+			return nil, err
+		}
+		names := map[string]string{}
+		for _, sec := range sectors {
+			names[sec.Key] = sec.Label
+		}
+		if sector != "" && names[sector] == "" {
+			return nil, badRequest("Le secteur « " + printable(sector) + " » n’existe pas.")
+		}
+		fiches, err := s.visible(tx)
+		if err != nil {
+			return nil, err
+		}
+		title := "Fiches métiers"
+		if level != "" {
+			title += ", accès " + levelLabel(level)
+		}
+		if sector != "" {
+			title += ", " + names[sector]
+		}
+		l, err := s.pageLayout(c, tx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études.")
+		if err != nil {
+			return nil, err
+		}
+		l.Current, l.Query = "metiers", q
+		p := web.ListPage{Layout: l, Query: q, Filtered: q != "" || sector != "" || level != "", Clear: "/metiers"}
+		for _, sec := range sectors {
+			p.Sectors = append(p.Sectors, web.Option{Value: sec.Key, Label: sec.Label, Selected: sec.Key == sector})
+		}
+		for _, lv := range fiche.Levels {
+			p.Levels = append(p.Levels, web.Option{Value: lv, Label: levelLabel(lv), Selected: lv == level, URL: listURL(sector, lv)})
+		}
+		words := strings.Fields(fold(q))
+		var kept []store.Summary
+		for _, f := range fiches {
+			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) && matches(f, words) {
+				kept = append(kept, f)
+			}
+		}
+		p.Total = len(kept)
+		p.Groups, p.Letters = byLetter(kept, names)
+		return web.List(p), nil
+	}
+	if q != "" {
+		// Free text is not cached: every typed string would be a new key.
+		return s.uncached(c, build)
+	}
+	return s.cached(c, listURL(sector, level), build)
+}
+
+func (s *Server) uncached(c echo.Context, build func(*store.Tx) (templ.Component, error)) error {
+	var comp templ.Component
+	err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
+		var err error
+		comp, err = build(tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, comp)
+}
+
+func listURL(sector, level string) string {
+	v := url.Values{}
+	if sector != "" {
+		v.Set("secteur", sector)
+	}
+	if level != "" {
+		v.Set("niveau", level)
+	}
+	if len(v) == 0 {
+		return "/metiers"
+	}
+	return "/metiers?" + v.Encode()
+}
+
+// matches keeps a fiche when every typed word is found in its title or
+// one of its aliases, ignoring case and accents.
+func matches(f store.Summary, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	hay := fold(f.Title + " " + strings.Join(f.Aliases, " ") + " " + f.Slug)
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGroup, []web.Letter) {
+	var groups []web.LetterGroup
+	for _, f := range fiches {
+		letter := "#"
+		if r, _ := utf8.DecodeRuneInString(fold(f.Title)); r >= 'a' && r <= 'z' {
+			letter = strings.ToUpper(string(r))
+		}
+		if len(groups) == 0 || groups[len(groups)-1].Letter != letter {
+			groups = append(groups, web.LetterGroup{Letter: letter, Anchor: "lettre-" + strings.ToLower(letter)})
+		}
+		g := &groups[len(groups)-1]
+		g.Cards = append(g.Cards, card(f, sectors))
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Letter < groups[j].Letter })
+	var letters []web.Letter
+	for r := 'A'; r <= 'Z'; r++ {
+		l := web.Letter{Letter: string(r)}
+		for _, g := range groups {
+			if g.Letter == l.Letter {
+				l.Anchor = g.Anchor
+			}
+		}
+		letters = append(letters, l)
+	}
+	return groups, letters
+}
+
+func (s *Server) showPage(c echo.Context) error {
+	slug := c.Param("slug")
+	if !fiche.ValidSlug(slug) {
+		return store.ErrNotFound
+	}
+	return s.cached(c, "/"+slug, func(tx *store.Tx) (templ.Component, error) {
+		p, err := tx.Page(slug)
+		if err != nil {
+			return nil, err
+		}
+		l, err := s.pageLayout(c, tx, p.Title, p.Summary)
+		if err != nil {
+			return nil, err
+		}
+		l.Current = slug
+		return web.Text(web.TextPage{Layout: l, Heading: p.Title, HTML: p.HTML}), nil
+	})
+}
+
+// redirectPage keeps /pages/{slug} working: the canonical address is /{slug}.
+func (s *Server) redirectPage(c echo.Context) error {
+	slug := c.Param("slug")
+	if !fiche.ValidSlug(slug) {
+		return store.ErrNotFound
+	}
+	return s.cached(c, "/pages/"+slug, func(tx *store.Tx) (templ.Component, error) {
+		if _, err := tx.Page(slug); err != nil {
+			return nil, err
+		}
+		return nil, &redirectTo{url: "/" + slug}
+	})
+}
+
+func (s *Server) serveStatic(c echo.Context) error {
+	a, ok := s.assets.Lookup(c.Request().URL.Path)
+	if !ok {
+		return store.ErrNotFound
+	}
+	h := c.Response().Header()
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("ETag", a.ETag)
+	if etagMatch(c.Request().Header.Get("If-None-Match"), a.ETag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, a.ContentType, a.Body)
+}
+
+func (s *Server) health(c echo.Context) error {
+	if _, err := s.db.Generation(c.Request().Context()); err != nil {
+		return err
+	}
+	return c.String(http.StatusOK, "ok\n")
+}
+
+func (s *Server) robots(c echo.Context) error {
+	return c.String(http.StatusOK, "User-agent: *\nAllow: /\n")
+}

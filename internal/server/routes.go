@@ -1,0 +1,33 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// routes is the whole URL space of the site, top to bottom.
+func (s *Server) routes() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
+	e.Use(s.logRequests, securityHeaders, middleware.Recover(), middleware.BodyLimit("64K"))
+
+	get := func(path string, h echo.HandlerFunc) {
+		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)
+	}
+	get("/", s.showHome)
+	get("/metiers", s.listFiches)
+	get("/metiers/:slug", s.showFiche)
+	get("/secteurs", s.listSectors)
+	get("/secteurs/:key", s.showSector)
+	get("/pages/:slug", s.redirectPage)
+	get("/static/*", s.serveStatic)
+	get("/healthz", s.health)
+	get("/robots.txt", s.robots)
+	get("/:slug", s.showPage)
+	return e
+}

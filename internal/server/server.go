@@ -1,0 +1,68 @@
+// Package server is the web side: echo lives here and only here. It reads
+// the store, shapes view models and renders templ components.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/labstack/echo/v4"
+
+	"vocation/internal/store"
+	"vocation/static"
+)
+
+// Options are what the server needs from the configuration.
+type Options struct {
+	// Dev shows drafts and content errors, and never caches pages.
+	Dev bool
+}
+
+// Server serves the site from a database.
+type Server struct {
+	db      *store.DB
+	log     *slog.Logger
+	opts    Options
+	assets  *static.Assets
+	tracker *tracker
+	echo    *echo.Echo
+	// problems are the content errors shown as a banner in dev mode.
+	problems atomic.Pointer[[]string]
+}
+
+// New builds the server and its routes.
+func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Server, error) {
+	assets, err := static.Load()
+	if err != nil {
+		return nil, err
+	}
+	t, err := newTracker(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t}
+	s.echo = s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// ContentChanged tells the server that this process imported new content
+// (dev mode), and which problems the last attempt had, if any.
+func (s *Server) ContentChanged(problems []string) {
+	s.problems.Store(&problems)
+	s.tracker.reset()
+}
+
+func (s *Server) banner() []string {
+	if !s.opts.Dev {
+		return nil
+	}
+	if p := s.problems.Load(); p != nil {
+		return *p
+	}
+	return nil
+}

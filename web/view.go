@@ -1,0 +1,273 @@
+// Package web holds the templ components and the view models they take.
+// Components never touch the database or echo: the server shapes a view
+// model for the screen and hands it over.
+package web
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Layout is what every page shares.
+type Layout struct {
+	Title       string // the page's own title; the site name is appended
+	Description string
+	Path        string // canonical path, for the canonical link
+	CSS         string // content-hashed stylesheet URL
+	Icon        string
+	Current     string // "metiers", "secteurs", ... for aria-current in the nav
+	Query       string // the search box's value
+	Banner      []string
+	Draft       bool
+	Footer      []Link
+}
+
+// Link is a labelled address; an empty URL renders as plain text.
+type Link struct {
+	Label string
+	URL   string
+}
+
+// Option is a filter choice.
+type Option struct {
+	Value    string
+	Label    string
+	Selected bool
+	URL      string
+	Count    int
+}
+
+// Card is a fiche in a list.
+type Card struct {
+	Title   string
+	URL     string
+	Summary string
+	Sector  string
+	Access  string
+	Draft   bool
+}
+
+// HomePage is /.
+type HomePage struct {
+	Layout
+	Sectors []SectorCard
+	Recent  []Card
+	Count   int
+}
+
+// SectorCard is a sector in a list.
+type SectorCard struct {
+	Label       string
+	URL         string
+	Description string
+	Count       int
+}
+
+// ListPage is /metiers.
+type ListPage struct {
+	Layout
+	Groups   []LetterGroup
+	Letters  []Letter
+	Sectors  []Option
+	Levels   []Option
+	Total    int
+	Filtered bool
+	Clear    string
+	Query    string
+}
+
+// LetterGroup is the fiches under one letter of the A-Z index.
+type LetterGroup struct {
+	Letter string
+	Anchor string
+	Cards  []Card
+}
+
+// Letter is one entry of the A-Z index; Anchor is empty when no fiche
+// starts with it.
+type Letter struct {
+	Letter string
+	Anchor string
+}
+
+// SectorPage is /secteurs/{key}.
+type SectorPage struct {
+	Layout
+	Label       string
+	Description string
+	Cards       []Card
+	ListURL     string
+}
+
+// TextPage is a plain page from content/pages.
+type TextPage struct {
+	Layout
+	Heading string
+	HTML    string
+}
+
+// ErrorPage is shown for 404 and other errors.
+type ErrorPage struct {
+	Layout
+	Status  int
+	Heading string
+	Message string
+	Links   []Link
+}
+
+// FichePage is /metiers/{slug}.
+type FichePage struct {
+	Layout
+	Heading    string
+	Aliases    []string
+	Summary    string
+	Sector     Link
+	Access     []string
+	Glance     string
+	Riasec     []string
+	Interests  []string
+	Qualities  []string
+	Sections   []Link
+	BodyHTML   string
+	Salaries   []SalaryGroup
+	Chart      *Chart
+	Trainings  []TrainingGroup
+	Related    []Link
+	Sources    []SourceView
+	Updated    string
+	UpdatedISO string
+	Estimates  bool
+}
+
+// SalaryGroup is the bands of one experience level.
+type SalaryGroup struct {
+	Label string
+	Bands []Band
+}
+
+// Band is one salary band as given and per year.
+type Band struct {
+	Given    string
+	Annual   string
+	Region   string
+	Status   string
+	Source   string
+	Estimate bool
+	Note     string
+}
+
+// TrainingGroup is the trainings of one study level.
+type TrainingGroup struct {
+	Label string
+	Items []TrainingView
+}
+
+// TrainingView is one training as shown.
+type TrainingView struct {
+	Title          string
+	Kind           string
+	Apprenticeship bool
+	Duration       string
+	Cost           string
+	Where          string
+	URL            string
+	Source         string
+}
+
+// SourceView is one source as shown.
+type SourceView struct {
+	ID        string
+	Publisher string
+	Title     string
+	URL       string
+	Date      string
+	Estimate  bool
+}
+
+// Chart is the salary chart, laid out in Go so the SVG needs no script.
+type Chart struct {
+	Width, Height int
+	LabelWidth    int
+	Rows          []ChartRow
+	Ticks         []Tick
+	Summary       string
+}
+
+// ChartRow is a group heading (Heading set) or one band's bar.
+type ChartRow struct {
+	Y       int
+	Heading string
+	Label   string
+	X1, X2  int
+	Open    bool
+	Value   string
+}
+
+// Tick is one graduation of the axis.
+type Tick struct {
+	X     int
+	Label string
+}
+
+// Euros formats 35000 as "35 000 €", with the narrow no-break space French
+// typography uses between thousands.
+func Euros(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + "\u00a0€"
+}
+
+var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// Date formats a day in French: "3 mars 2025".
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return fmt.Sprintf("%s %s %d", day, months[t.Month()-1], t.Year())
+}
+
+// PartialDate formats YYYY, YYYY-MM or YYYY-MM-DD in French.
+func PartialDate(s string) string {
+	switch len(s) {
+	case 7:
+		if t, err := time.Parse("2006-01", s); err == nil {
+			return fmt.Sprintf("%s %d", months[t.Month()-1], t.Year())
+		}
+	case 10:
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			return Date(t)
+		}
+	}
+	return s
+}
+
+func pageTitle(l Layout) string {
+	if l.Title == "" {
+		return "Vocation, les métiers expliqués"
+	}
+	return l.Title + " · Vocation"
+}
+
+// joinFR joins items as French prose: "a, b et c".
+func joinFR(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}
