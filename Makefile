@@ -1,0 +1,48 @@
+# Vocation. `make run` serves the site on http://localhost:8080; `make test` runs every test.
+GO      ?= go
+BIN     := bin/vocation
+CONTENT ?= content
+DB      ?= data/vocation.db
+ADDR    ?= 127.0.0.1:8080
+
+.PHONY: run test build import check dev generate lint bench-pages clean
+
+run: build
+	$(BIN) import --content $(CONTENT) --db $(DB)
+	$(BIN) serve --content $(CONTENT) --db $(DB) --addr $(ADDR)
+
+test: lint
+	$(GO) test -race -count=1 ./...
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation
+
+import: build
+	$(BIN) import --content $(CONTENT) --db $(DB)
+
+check:
+	$(GO) run ./cmd/vocation check --content $(CONTENT)
+
+dev: build
+	$(BIN) serve --dev --content $(CONTENT) --db $(DB) --addr $(ADDR)
+
+generate:
+	$(GO) tool templ generate
+
+# Generated templ code must match its sources: regenerate and fail if
+# anything changed (what `git diff --exit-code` shows on a clean clone).
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	@before=$$(cat $$(find web -name '*_templ.go' | sort) | sha256sum); \
+	$(GO) tool templ generate >/dev/null; \
+	after=$$(cat $$(find web -name '*_templ.go' | sort) | sha256sum); \
+	if [ "$$before" != "$$after" ]; then echo "generated templ code was stale: run make generate and commit"; exit 1; fi
+	@if git rev-parse --git-dir >/dev/null 2>&1 && [ -n "$$CI" ]; then git diff --exit-code -- '*_templ.go'; fi
+	$(GO) tool templ fmt -fail web
+
+bench-pages: build
+	./scripts/bench-pages.sh
+
+clean:
+	rm -rf bin data
