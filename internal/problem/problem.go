@@ -5,6 +5,7 @@ package problem
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Problem is one thing wrong in one content file. A warning is printed but
@@ -62,13 +63,12 @@ func (l List) Sort() {
 	})
 }
 
-// Error makes a list with errors usable as an error value.
-func (l List) Error() string {
-	n := 0
+// String is one problem a line, as printed to editors.
+func (l List) String() string {
+	var b strings.Builder
 	for _, p := range l {
-		if !p.Warning {
-			n++
-		}
+		b.WriteString(p.String())
+		b.WriteByte('\n')
 	}
-	return fmt.Sprintf("%d content error(s)", n)
+	return b.String()
 }

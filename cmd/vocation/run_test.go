@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, func(string) string { return "" }, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const sectorsYAML = "- key: numerique\n  label: Numérique\n  description: Logiciels et réseaux.\n"
+
+func ficheFile(title, extra string) string {
+	return "---\ntitle: " + title + "\nsummary: Un résumé assez long pour être accepté.\nsector: numerique\naccess: [bac+2]\nupdated: 2025-01-01\n" + extra + "---\n## Le métier\n\n" + title + " au travail.\n"
+}
+
+func TestShippedContentIsValidAndServes(t *testing.T) {
+	code, _, stderr := runCmd(t, "check", "--content", "../../content")
+	if code != 0 {
+		t.Fatalf("check of the shipped content: exit %d\n%s", code, stderr)
+	}
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, out, stderr := runCmd(t, "import", "--content", "../../content", "--db", db); code != 0 || !strings.Contains(out, "imported 12 fiches") {
+		t.Fatalf("import: exit %d, %s %s", code, out, stderr)
+	}
+}
+
+func TestCheckReportsEveryProblem(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"secteurs.yaml":  sectorsYAML,
+		"metiers/a.md":   strings.Replace(ficheFile("A", ""), "sector: numerique", "sector: sante", 1),
+		"metiers/b.md":   ficheFile("B", "salaries:\n  - {level: debutant, min: 2000, max: 2500, unit: year}\n"),
+		"metiers/c.md":   ficheFile("C", "related: [zz]\n"),
+		"metiers/D E.md": "x",
+	})
+	code, _, stderr := runCmd(t, "check", "--content", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		dir + "/metiers/a.md:4: sector: unknown sector \"sante\"",
+		dir + "/metiers/b.md:8: salaries[0].min: 2000 per year is implausible; did you mean unit: month?",
+		dir + "/metiers/b.md:8: salaries[0].max: 2500 per year is implausible; did you mean unit: month?",
+		dir + "/metiers/c.md:7: related: warning: no fiche \"zz\"",
+		dir + "/metiers/D E.md:1: file name:",
+		"4 error(s), 1 warning(s)",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("output lacks %q:\n%s", want, stderr)
+		}
+	}
+	// Warnings alone do not fail the check.
+	dir = writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/c.md": ficheFile("C", "related: [zz]\n")})
+	if code, _, stderr := runCmd(t, "check", "--content", dir); code != 0 || !strings.Contains(stderr, "warning") {
+		t.Errorf("warnings only: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestImportRefusesInvalidContentAndKeepsTheDatabase(t *testing.T) {
+	good := writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/a.md": ficheFile("Première", "")})
+	db := filepath.Join(t.TempDir(), "v.db")
+	if code, _, stderr := runCmd(t, "import", "--content", good, "--db", db); code != 0 {
+		t.Fatalf("good import: %d %s", code, stderr)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/a.md": ficheFile("Seconde", "draft: peut-etre\n")})
+	code, _, stderr := runCmd(t, "import", "--content", bad, "--db", db)
+	if code != 1 || !strings.Contains(stderr, "metiers/a.md:7: draft: expected true or false") || !strings.Contains(stderr, "database is unchanged") {
+		t.Fatalf("bad import: exit %d\n%s", code, stderr)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("the database file changed after a refused import")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{nil, {"nope"}, {"serve", "-h"}, {"serve", "--addr", "8080"}, {"check", "extra"}} {
+		if code, _, _ := runCmd(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func fetch(url string) (int, string) {
+	res, err := http.Get(url)
+	if err != nil {
+		return 0, ""
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// TestServeDev runs the real binary's run function in dev mode: a save
+// re-imports, a typo shows as a banner while the last good content stays,
+// drafts show with their banner, and SIGTERM-style cancellation stops it.
+func TestServeDev(t *testing.T) {
+	dir := writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/a.md": ficheFile("Première version", "")})
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	var stderr bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"serve", "--dev", "--content", dir, "--db", filepath.Join(t.TempDir(), "v.db"), "--addr", addr},
+			func(string) string { return "" }, io.Discard, &syncWriter{w: &stderr})
+	}()
+	base := "http://" + addr
+	waitFor(t, "first import", func() bool { _, b := fetch(base + "/metiers/a"); return strings.Contains(b, "Première version") })
+
+	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(ficheFile("Deuxième version", "")), 0o644)
+	waitFor(t, "re-import on save", func() bool { _, b := fetch(base + "/metiers/a"); return strings.Contains(b, "Deuxième version") })
+
+	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(strings.Replace(ficheFile("Troisième", ""), "access:", "acess:", 1)), 0o644)
+	waitFor(t, "error banner", func() bool {
+		_, b := fetch(base + "/metiers/a")
+		return strings.Contains(b, "metiers/a.md:5: acess: unknown key") && strings.Contains(b, "Deuxième version")
+	})
+
+	os.WriteFile(filepath.Join(dir, "metiers/b.md"), []byte(ficheFile("Brouillon B", "draft: true\n")), 0o644)
+	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(ficheFile("Quatrième", "")), 0o644)
+	waitFor(t, "draft visible in dev", func() bool {
+		code, b := fetch(base + "/metiers/b")
+		return code == 200 && strings.Contains(b, "Brouillon B") && strings.Contains(b, "n’est pas publiée")
+	})
+	if _, b := fetch(base + "/metiers/a"); strings.Contains(b, "acess") {
+		t.Error("banner still shown after the content was fixed")
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d:\n%s", code, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}

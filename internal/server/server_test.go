@@ -1,0 +1,294 @@
+package server_test
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"vocation/internal/content"
+	"vocation/internal/fiche"
+	"vocation/internal/server"
+	"vocation/internal/store"
+)
+
+const sectors = `- key: numerique
+  label: Numérique, informatique
+  description: Concevoir et faire fonctionner les logiciels.
+- key: sante
+  label: Santé
+  description: Soigner et accompagner.
+`
+
+func ficheSrc(title, extra, body string) string {
+	return "---\ntitle: " + title + "\nsummary: Un résumé assez long pour passer la validation.\nsector: numerique\naccess: [bac+2, bac+5]\nupdated: 2025-06-01\n" +
+		extra + "---\n" + body
+}
+
+// testTree is a small site that exercises every page type and rule.
+func testTree() map[string]string {
+	return map[string]string{
+		"secteurs.yaml": sectors,
+		"metiers/developpeur-back-end.md": ficheSrc("Développeur·euse back-end", `aliases: [dev back, développeuse back-end]
+previous_slugs: [developpeur-backend]
+related: [developpeur-front-end, brouillon, inexistant]
+riasec: [I, C]
+sources:
+  - id: onisep
+    publisher: Onisep
+    title: Dans mon job
+  - id: estim
+    publisher: Rédaction Vocation
+salaries:
+  - {level: debutant, min: 2000, max: 2000, unit: month, source: onisep}
+  - {level: confirme, min: 43000, max: 55000, unit: year, region: province}
+  - {level: expert, min: 650, max: 650, unit: day, status: freelance, open_ended: true, source: estim}
+trainings:
+  - {level: bac+2, title: BTS SIO option SLAM, kind: public, apprenticeship: true}
+  - {level: bac+5, title: Epitech, kind: private, cost: "8 000 à 10 000 € par an (2024)", url: "https://www.epitech.eu/"}
+`, "## Le métier\n\nIl code le serveur.\n\n## Salaire et évolution\n\nBien.\n\n<script>alert('xss')</script>\n\n[piège](javascript:alert(1))\n"),
+		"metiers/developpeur-front-end.md": ficheSrc("Développeur·euse front-end", "", "## Le métier\n\nIl code l’interface.\n"),
+		"metiers/brouillon.md":             ficheSrc("Zoologiste en brouillon", "draft: true\n", "## Le métier\n\nPas fini.\n"),
+		"metiers/infirmier.md":             strings.Replace(ficheSrc("Infirmier·ère", "", "## Le métier\n\nSoigne.\n"), "sector: numerique\naccess: [bac+2, bac+5]", "sector: sante\naccess: [bac+3]", 1),
+		"pages/a-propos.md":                "---\ntitle: À propos\n---\nVocation explique les métiers.\n",
+	}
+}
+
+func mapFS(files map[string]string) fstest.MapFS {
+	fs := fstest.MapFS{}
+	for k, v := range files {
+		fs[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fs
+}
+
+func mustSite(t testing.TB, files map[string]string) *content.Site {
+	t.Helper()
+	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown())
+	if site == nil {
+		t.Fatalf("test content invalid: %v", probs)
+	}
+	return site
+}
+
+func mustDB(t testing.TB, files map[string]string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "vocation.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Import(context.Background(), mustSite(t, files)); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func mustServer(t testing.TB, db *store.DB, dev bool) *server.Server {
+	t.Helper()
+	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{Dev: dev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func get(t testing.TB, h http.Handler, target string, headers ...string) response {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return response{rec.Code, rec.Header(), rec.Body.String()}
+}
+
+func TestPages(t *testing.T) {
+	srv := mustServer(t, mustDB(t, testTree()), false)
+	tests := []struct {
+		path     string
+		status   int
+		contains []string
+		lacks    []string
+	}{
+		{"/", 200, []string{`<html lang="fr">`, "Numérique, informatique", `href="/secteurs/sante"`, "Développeur·euse back-end", `action="/metiers"`}, []string{"Zoologiste"}},
+		{"/metiers", 200, []string{"3 fiches", `href="/metiers/infirmier"`, `id="lettre-d"`, `href="#lettre-i"`}, []string{"Zoologiste"}},
+		{"/metiers?niveau=bac%2B3", 200, []string{"1 fiche", "Infirmier·ère", `selected`}, []string{`href="/metiers/developpeur-front-end"`}},
+		{"/metiers?secteur=numerique&niveau=bac%2B5", 200, []string{"2 fiches", "Développeur·euse front-end"}, []string{`href="/metiers/infirmier"`}},
+		{"/metiers?q=DEVELOPPEUSE", 200, []string{"1 fiche", "Développeur·euse back-end"}, nil},
+		{"/metiers?q=zzzz", 200, []string{"0 fiche", "Aucune fiche ne correspond"}, nil},
+		{"/metiers?niveau=bac%2B4", 400, []string{"bac+4", "n’existe pas"}, nil},
+		{"/metiers?secteur=inconnu", 400, []string{"inconnu"}, nil},
+		{"/metiers/developpeur-back-end", 200, []string{
+			"<h1 id=\"fiche-titre\">Développeur·euse back-end</h1>",
+			"Aussi appelé&#160;: dev back et développeuse back-end",
+			`href="#salaire-et-evolution"`, `<h2 id="salaire-et-evolution">`,
+			"Investigateur (I) et Conventionnel (C)",
+			"2\u202f000\u00a0€ par mois", "24\u202f000\u00a0€ par an", // monthly band as given and per year
+			"650\u00a0€ et plus par jour", "141\u202f700\u00a0€ et plus par an", // day rate x 218
+			"<svg", `role="img"`, "estimation",
+			"BTS SIO option SLAM", "En alternance possible", "8 000 à 10 000 € par an (2024)", `href="https://www.epitech.eu/"`,
+			`href="/metiers/developpeur-front-end"`, "<li>Inexistant</li>", "<li>Brouillon</li>",
+			"Mis à jour le <time datetime=\"2025-06-01\">1er juin 2025</time>",
+		}, []string{"<script>alert", `href="javascript:`, `href="/metiers/brouillon"`, `href="/metiers/inexistant"`}},
+		{"/metiers/brouillon", 404, []string{"Page introuvable"}, []string{"Pas fini"}},
+		{"/metiers/nexiste-pas", 404, []string{"Page introuvable", `<html lang="fr">`}, nil},
+		{"/metiers/%ff", 404, nil, nil},
+		{"/metiers/..%2f..%2fetc%2fpasswd", 404, nil, nil},
+		{"/secteurs", 200, []string{"Santé", "Numérique, informatique"}, nil},
+		{"/secteurs/sante", 200, []string{"Infirmier·ère", "1 fiche"}, []string{"front-end"}},
+		{"/secteurs/inconnu", 404, nil, nil},
+		{"/a-propos", 200, []string{"<h1>À propos</h1>", "Vocation explique les métiers."}, nil},
+		{"/nulle-part", 404, nil, nil},
+		{"/static/css/site.css", 404, nil, nil},
+		{"/metiers?q=" + strings.Repeat("é", 10000), 200, nil, nil},
+		{"/metiers?q=%ff%fe%00", 200, nil, nil},
+		{"/metiers?niveau=%ff", 400, nil, nil},
+		{"/metiers?q=%22%27%3Cscript%3E", 200, []string{"&lt;script&gt;"}, []string{"<script>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			r := get(t, srv, tt.path)
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d", r.status, tt.status)
+			}
+			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(r.body, s) {
+					t.Errorf("body lacks %q", s)
+				}
+			}
+			for _, s := range tt.lacks {
+				if strings.Contains(r.body, s) {
+					t.Errorf("body contains %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	srv := mustServer(t, mustDB(t, testTree()), false)
+	for path, want := range map[string]string{
+		"/metiers/developpeur-backend": "/metiers/developpeur-back-end",
+		"/pages/a-propos":              "/a-propos",
+		"/metiers/":                    "/metiers",
+	} {
+		for range 2 { // the second answer comes from the cache
+			r := get(t, srv, path)
+			if r.status != http.StatusMovedPermanently || r.header.Get("Location") != want {
+				t.Errorf("%s: %d to %q, want 301 to %q", path, r.status, r.header.Get("Location"), want)
+			}
+		}
+	}
+}
+
+func TestSecurityHeadersEverywhere(t *testing.T) {
+	srv := mustServer(t, mustDB(t, testTree()), false)
+	home := get(t, srv, "/")
+	css := home.body[strings.Index(home.body, "/static/css/"):]
+	css = css[:strings.Index(css, `"`)]
+	for _, path := range []string{"/", "/metiers/developpeur-back-end", "/metiers/nope", "/metiers/developpeur-backend", "/metiers?niveau=x", css} {
+		r := get(t, srv, path)
+		csp := r.header.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: CSP %q lacks %q", path, csp, want)
+			}
+		}
+		if strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("%s: CSP allows inline code", path)
+		}
+		if r.header.Get("X-Content-Type-Options") != "nosniff" || r.header.Get("Referrer-Policy") == "" {
+			t.Errorf("%s: headers %v", path, r.header)
+		}
+		if strings.Contains(r.body, "<script") || strings.Contains(r.body, "style=") || strings.Contains(r.body, "<style") {
+			t.Errorf("%s: inline script or style in the page", path)
+		}
+	}
+	r := get(t, srv, css)
+	if r.status != 200 || !strings.Contains(r.header.Get("Cache-Control"), "immutable") || !strings.HasPrefix(r.header.Get("Content-Type"), "text/css") {
+		t.Errorf("stylesheet %s: %d %v", css, r.status, r.header)
+	}
+}
+
+func TestETagGzipAnd304(t *testing.T) {
+	srv := mustServer(t, mustDB(t, testTree()), false)
+	const path = "/metiers/developpeur-back-end"
+	plain := get(t, srv, path)
+	zipped := get(t, srv, path, "Accept-Encoding", "gzip, deflate, br")
+	if zipped.header.Get("Content-Encoding") != "gzip" || plain.header.Get("Content-Encoding") != "" {
+		t.Fatalf("encodings: plain %q, zipped %q", plain.header.Get("Content-Encoding"), zipped.header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(strings.NewReader(zipped.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, _ := io.ReadAll(zr)
+	if string(unzipped) != plain.body {
+		t.Error("gzip body differs from the plain body")
+	}
+	if plain.header.Get("ETag") == "" || plain.header.Get("ETag") == zipped.header.Get("ETag") {
+		t.Errorf("ETags: plain %q, gzip %q", plain.header.Get("ETag"), zipped.header.Get("ETag"))
+	}
+	if got := get(t, srv, path, "If-None-Match", plain.header.Get("ETag")); got.status != http.StatusNotModified || got.body != "" {
+		t.Errorf("If-None-Match: %d, %d bytes", got.status, len(got.body))
+	}
+	if got := get(t, srv, path, "Accept-Encoding", "gzip;q=0"); got.header.Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 still got gzip")
+	}
+	if got := get(t, srv, path, "If-None-Match", `"autre"`); got.status != 200 {
+		t.Errorf("stale ETag answered %d", got.status)
+	}
+}
+
+func TestDraftsOnlyInDev(t *testing.T) {
+	dev := mustServer(t, mustDB(t, testTree()), true)
+	r := get(t, dev, "/metiers/brouillon")
+	if r.status != 200 || !strings.Contains(r.body, "Brouillon") || !strings.Contains(r.body, "Pas fini") {
+		t.Errorf("dev draft: %d", r.status)
+	}
+	if r := get(t, dev, "/metiers"); !strings.Contains(r.body, "Zoologiste en brouillon") {
+		t.Error("dev list hides the draft")
+	}
+	dev.ContentChanged([]string{"content/metiers/x.md:3: sector: unknown sector"})
+	if r := get(t, dev, "/"); !strings.Contains(r.body, "content/metiers/x.md:3: sector: unknown sector") || !strings.Contains(r.body, `role="alert"`) {
+		t.Error("dev banner missing")
+	}
+	prod := mustServer(t, mustDB(t, testTree()), false)
+	prod.ContentChanged([]string{"should not show"})
+	if r := get(t, prod, "/"); strings.Contains(r.body, "should not show") {
+		t.Error("banner shown outside dev")
+	}
+}
+
+func TestMethodsAndBodies(t *testing.T) {
+	srv := mustServer(t, mustDB(t, testTree()), false)
+	req := httptest.NewRequest(http.MethodPost, "/metiers", strings.NewReader(strings.Repeat("x", 1<<20)))
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusMethodNotAllowed && rec.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("POST with a huge body: %d", rec.Code)
+	}
+	req = httptest.NewRequest(http.MethodHead, "/metiers/developpeur-back-end", nil)
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Errorf("HEAD: %d with %d bytes", rec.Code, rec.Body.Len())
+	}
+}
