@@ -22,13 +22,28 @@ var Levels = []string{"infrabac", "cap", "bac", "bac+2", "bac+3", "bac+5", "bac+
 var SalaryLevels = []string{"debutant", "confirme", "senior", "expert"}
 
 var (
-	slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	romeRe = regexp.MustCompile(`^[A-N][0-9]{4}$`)
 	yearRe = regexp.MustCompile(`(19|20)[0-9]{2}`)
 )
 
-// ValidSlug reports whether s may be used as a fiche, page or source slug.
-func ValidSlug(s string) bool { return slugRe.MatchString(s) }
+// ValidSlug reports whether s may be used as a fiche, page or source slug:
+// ^[a-z0-9]+(-[a-z0-9]+)*$, checked by hand because it runs on every
+// request path.
+func ValidSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Fiche is one métier as the editor wrote it. Line fields locate values for
 // the problems found later, across files.

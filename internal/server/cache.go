@@ -6,9 +6,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,15 +21,21 @@ import (
 type page struct {
 	status   int
 	location string
+	plainHdr encoded
+	gzHdr    encoded
+}
+
+// encoded is one representation of a page with its header values.
+type encoded struct {
 	body     []byte
-	gz       []byte
-	etag     string
-	gzETag   string
+	etag     []string
+	length   []string
+	encoding []string
 }
 
 func newPage(status int, body []byte) (*page, error) {
 	sum := sha256.Sum256(body)
-	tag := hex.EncodeToString(sum[:12])
+	tag := hex.EncodeToString(sum[:8])
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
@@ -41,7 +47,12 @@ func newPage(status int, body []byte) (*page, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return &page{status: status, body: body, gz: buf.Bytes(), etag: `"` + tag + `"`, gzETag: `"` + tag + `-gz"`}, nil
+	gz := buf.Bytes()
+	return &page{
+		status:   status,
+		plainHdr: encoded{body: body, etag: []string{`"` + tag + `"`}, length: []string{strconv.Itoa(len(body))}},
+		gzHdr:    encoded{body: gz, etag: []string{`"` + tag + `-gz"`}, length: []string{strconv.Itoa(len(gz))}, encoding: gzipEncoding},
+	}, nil
 }
 
 // maxCachedPages bounds the cache: keys come from URLs people type.
@@ -72,63 +83,61 @@ func (g *generation) put(key string, p *page) {
 }
 
 // tracker notices a newer import of the database, even one made by another
-// process, on the next request: it stats the database files (a couple of
-// microseconds) and asks SQLite for the generation only when they changed.
+// process, on the next request. It reads SQLite's commit counter from the
+// mapped WAL index (a memory load; a stat of the -wal file where mapping
+// is unavailable) and asks SQLite for the generation only when it moved,
+// and at least every recheckEvery as a safety net.
 type tracker struct {
-	db    *store.DB
-	mu    sync.Mutex
-	state atomic.Pointer[trackState]
+	db      *store.DB
+	counter *store.ChangeCounter
+	mu      sync.Mutex
+	state   atomic.Pointer[trackState]
 }
 
 type trackState struct {
-	stamp string
-	gen   *generation
+	mark    uint64
+	checked time.Time
+	gen     *generation
 }
 
-func newTracker(ctx context.Context, db *store.DB) (*tracker, error) {
+const recheckEvery = time.Second
+
+func newTracker(ctx context.Context, db *store.DB, log *slog.Logger) (*tracker, error) {
 	t := &tracker{db: db}
+	if c, err := db.OpenChangeCounter(); err == nil {
+		t.counter = c
+	} else {
+		log.Warn("falling back to stat to notice new imports", slog.Any("err", err))
+	}
 	n, err := db.Generation(ctx)
 	if err != nil {
 		return nil, err
 	}
-	stamp, _ := t.stamp()
-	t.state.Store(&trackState{stamp: stamp, gen: &generation{n: n}})
+	t.state.Store(&trackState{mark: t.mark(), checked: time.Now(), gen: &generation{n: n}})
 	return t, nil
 }
 
-// stamp summarises the files' sizes and times. It is not trusted while the
-// newest change is very recent: a commit may be written to the WAL a
-// moment before readers can see it.
-func (t *tracker) stamp() (string, bool) {
-	var b strings.Builder
-	var newest time.Time
-	for _, f := range t.db.Files() {
-		fi, err := os.Stat(f)
-		if err != nil {
-			b.WriteString("-;")
-			continue
-		}
-		if fi.ModTime().After(newest) {
-			newest = fi.ModTime()
-		}
-		b.WriteString(fi.ModTime().Format(time.RFC3339Nano))
-		b.WriteByte('/')
-		b.WriteString(strconv.FormatInt(fi.Size(), 10))
-		b.WriteByte(';')
+func (t *tracker) mark() uint64 {
+	if t.counter != nil {
+		return t.counter.Load()
 	}
-	return b.String(), time.Since(newest) > 250*time.Millisecond
+	fi, err := os.Stat(t.db.ChangeFile())
+	if err != nil {
+		return 0
+	}
+	return uint64(fi.ModTime().UnixNano()) ^ uint64(fi.Size())<<48
 }
 
 // current returns the generation to serve from.
 func (t *tracker) current(ctx context.Context) *generation {
 	st := t.state.Load()
-	stamp, settled := t.stamp()
-	if stamp == st.stamp {
+	if t.mark() == st.mark && time.Since(st.checked) < recheckEvery {
 		return st.gen
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	st = t.state.Load()
+	mark := t.mark() // before the query: a commit after it is seen next time
 	n, err := t.db.Generation(ctx)
 	if err != nil {
 		// Keep serving what we have; the next request tries again.
@@ -138,18 +147,23 @@ func (t *tracker) current(ctx context.Context) *generation {
 	if n != g.n {
 		g = &generation{n: n}
 	}
-	if !settled {
-		stamp = "" // check again on the next request
-	}
-	t.state.Store(&trackState{stamp: stamp, gen: g})
+	t.state.Store(&trackState{mark: mark, checked: time.Now(), gen: g})
 	return g
 }
 
-// reset forgets the stamp so the next request re-reads the generation;
-// used after an import made by this process.
+// reset makes the next request re-read the generation; used after an
+// import made by this process.
 func (t *tracker) reset() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	st := t.state.Load()
-	t.state.Store(&trackState{gen: st.gen})
+	st := *t.state.Load()
+	st.checked = time.Time{}
+	t.state.Store(&st)
+}
+
+func (t *tracker) close() error {
+	if t.counter != nil {
+		return t.counter.Close()
+	}
+	return nil
 }

@@ -57,7 +57,7 @@ func (s *Server) showFiche(c echo.Context) error {
 // fichePage shapes a fiche for its page.
 func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors []fiche.Sector) web.FichePage {
 	p := web.FichePage{
-		Layout: l, Heading: f.Title, Aliases: f.Aliases, Summary: f.Summary, BodyHTML: f.HTML,
+		Layout: l, Heading: f.Title, Aliases: f.Aliases[:min(len(f.Aliases), maxShownAliases)], Summary: f.Summary, BodyHTML: f.HTML,
 		Interests: f.Interests, Qualities: f.Qualities,
 		Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
 	}
@@ -110,6 +110,10 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	}
 	return p
 }
+
+// maxShownAliases keeps the header readable; every alias still counts
+// for search.
+const maxShownAliases = 8
 
 var riasecLabels = map[string]string{"R": "Réaliste", "I": "Investigateur", "A": "Artistique", "S": "Social", "E": "Entreprenant", "C": "Conventionnel"}
 

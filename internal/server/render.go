@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -35,35 +34,51 @@ func renderBytes(c echo.Context, comp templ.Component) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// servePage writes a cached page, gzipped when the client accepts it, or
-// 304 when the client already has it.
+// servePage writes a cached page through echo.
 func servePage(c echo.Context, p *page) error {
-	h := c.Response().Header()
 	if p.location != "" {
 		return c.Redirect(p.status, p.location)
 	}
-	body, tag := p.body, p.etag
-	gz := acceptsGzip(c.Request().Header.Get("Accept-Encoding"))
-	if gz {
-		body, tag = p.gz, p.gzETag
-		h.Set("Content-Encoding", "gzip")
-	}
-	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", tag)
-	h.Set("Cache-Control", "no-cache")
-	if etagMatch(c.Request().Header.Get("If-None-Match"), tag) {
-		h.Del("Content-Encoding")
-		return c.NoContent(http.StatusNotModified)
-	}
-	h.Set("Content-Type", echo.MIMETextHTMLCharsetUTF8)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	c.Response().WriteHeader(p.status)
-	if c.Request().Method == http.MethodHead {
-		return nil
-	}
-	_, err := c.Response().Write(body)
-	return err
+	writePage(c.Response(), c.Request(), p)
+	return nil
 }
+
+// writePage writes a page, gzipped when the client accepts it, or 304
+// when the client already has it, and returns the status. Headers are
+// assigned straight into the map from values built once per page: this is
+// the hot path.
+func writePage(w http.ResponseWriter, r *http.Request, p *page) int {
+	h := w.Header()
+	v := &p.plainHdr
+	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		v = &p.gzHdr
+	}
+	h["Vary"] = varyEncoding
+	// No Cache-Control: with an ETag and no Last-Modified, browsers give
+	// the page no heuristic freshness and revalidate it every time, which
+	// is what "no-cache" would say, for 26 bytes less on every response.
+	h["Etag"] = v.etag
+	if etagMatch(r.Header.Get("If-None-Match"), v.etag[0]) {
+		w.WriteHeader(http.StatusNotModified)
+		return http.StatusNotModified
+	}
+	h["Content-Type"] = htmlType
+	h["Content-Length"] = v.length
+	if v.encoding != nil {
+		h["Content-Encoding"] = v.encoding
+	}
+	w.WriteHeader(p.status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(v.body)
+	}
+	return p.status
+}
+
+var (
+	varyEncoding = []string{"Accept-Encoding"}
+	htmlType     = []string{echo.MIMETextHTMLCharsetUTF8}
+	gzipEncoding = []string{"gzip"}
+)
 
 func acceptsGzip(header string) bool {
 	for _, part := range strings.Split(header, ",") {

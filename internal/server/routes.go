@@ -14,7 +14,9 @@ func (s *Server) routes() *echo.Echo {
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
-	e.Use(s.logRequests, securityHeaders, middleware.Recover(), middleware.BodyLimit("64K"))
+	// No body limit: no route reads a body, and net/http closes the
+	// connection rather than drain a large unread one.
+	e.Use(s.logRequests, secure, middleware.Recover())
 
 	get := func(path string, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync/atomic"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,7 +39,7 @@ func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Se
 	if err != nil {
 		return nil, err
 	}
-	t, err := newTracker(ctx, db)
+	t, err := newTracker(ctx, db, log)
 	if err != nil {
 		return nil, err
 	}
@@ -47,8 +48,26 @@ func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Se
 	return s, nil
 }
 
-// ServeHTTP makes the server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+// ServeHTTP makes the server an http.Handler. A page already rendered for
+// the current generation is written straight from memory: it is exactly
+// the response echo's handler produced for that path, and skipping the
+// router and middleware chain for it is what brings page serving close to
+// a bare Go server (docs/performance.md).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.opts.Dev && r.URL.RawQuery == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		if p := s.tracker.current(r.Context()).get(r.URL.Path); p != nil && p.location == "" {
+			start := time.Now()
+			setSecurityHeaders(w.Header())
+			status := writePage(w, r, p)
+			s.logRequest(r, status, int64(len(p.plainHdr.body)), start)
+			return
+		}
+	}
+	s.echo.ServeHTTP(w, r)
+}
+
+// Close releases the mapped WAL index.
+func (s *Server) Close() error { return s.tracker.close() }
 
 // ContentChanged tells the server that this process imported new content
 // (dev mode), and which problems the last attempt had, if any.

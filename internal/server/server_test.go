@@ -206,13 +206,13 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 	for _, path := range []string{"/", "/metiers/developpeur-back-end", "/metiers/nope", "/metiers/developpeur-backend", "/metiers?niveau=x", css} {
 		r := get(t, srv, path)
 		csp := r.header.Get("Content-Security-Policy")
-		for _, want := range []string{"default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"} {
+		for _, want := range []string{"default-src 'none'", "style-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"} {
 			if !strings.Contains(csp, want) {
 				t.Errorf("%s: CSP %q lacks %q", path, csp, want)
 			}
 		}
-		if strings.Contains(csp, "unsafe-inline") {
-			t.Errorf("%s: CSP allows inline code", path)
+		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "script-src") {
+			t.Errorf("%s: CSP allows inline code or scripts", path)
 		}
 		if r.header.Get("X-Content-Type-Options") != "nosniff" || r.header.Get("Referrer-Policy") == "" {
 			t.Errorf("%s: headers %v", path, r.header)

@@ -143,7 +143,8 @@ func (db *DB) Generation(ctx context.Context) (int64, error) {
 	return g, nil
 }
 
-// Files are the paths whose size or modification time changes when any
-// connection commits: a cheap hint, checked with stat, that the generation
-// may have moved.
-func (db *DB) Files() []string { return []string{db.path, db.path + "-wal"} }
+// ChangeFile is the file whose size or modification time changes when any
+// connection commits: in WAL mode every commit appends to the -wal file
+// (or creates it), while the main file only changes on checkpoints, which
+// change nothing a reader sees. The fallback to ChangeCounter.
+func (db *DB) ChangeFile() string { return db.path + "-wal" }
