@@ -1,0 +1,63 @@
+package config
+
+import (
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want Config
+	}{
+		{"defaults", []string{"serve"}, nil,
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
+		{"environment", []string{"serve"}, map[string]string{"VOCATION_DB": "/tmp/x.db", "VOCATION_ADDR": ":9000", "VOCATION_DEV": "true", "VOCATION_LOG_LEVEL": "debug", "VOCATION_LOG_FORMAT": "json"},
+			Config{Command: "serve", Content: "./content", DB: "/tmp/x.db", Addr: ":9000", Dev: true, LogLevel: slog.LevelDebug, LogFormat: "json"}},
+		{"flags win over environment", []string{"serve", "--db", "a.db", "--addr", "127.0.0.1:1", "--dev=false", "--content", "c"}, map[string]string{"VOCATION_DB": "/tmp/x.db", "VOCATION_DEV": "1"},
+			Config{Command: "serve", Content: "c", DB: "a.db", Addr: "127.0.0.1:1", LogFormat: "text"}},
+		{"check takes only content", []string{"check", "--content", "x"}, nil,
+			Config{Command: "check", Content: "x", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Load(tt.args, env(tt.env), io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		env   map[string]string
+		usage bool
+	}{
+		{nil, nil, true},
+		{[]string{"deploy"}, nil, true},
+		{[]string{"serve", "-h"}, nil, true},
+		{[]string{"check", "--db", "x"}, nil, false},
+		{[]string{"serve", "--addr", "8080"}, nil, false},
+		{[]string{"serve", "stray"}, nil, false},
+		{[]string{"serve"}, map[string]string{"VOCATION_DEV": "peut-être"}, false},
+		{[]string{"serve", "--log-level", "loud"}, nil, false},
+		{[]string{"import", "--db", ""}, nil, false},
+		{[]string{"serve"}, map[string]string{"VOCATION_LOG_FORMAT": "xml"}, false},
+	} {
+		_, err := Load(tt.args, env(tt.env), io.Discard)
+		if err == nil || errors.Is(err, ErrUsage) != tt.usage {
+			t.Errorf("%v %v: err %v, usage %v", tt.args, tt.env, err, tt.usage)
+		}
+	}
+}
