@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
+ONLY=${ONLY:-.}          # a regexp: bench only the fiches whose slug matches
 CONNS=${CONNS:-64}
 OUT=${OUT:-bench/out}
 VPORT=18080 GPORT=18081 NPORT=18082 HPORT=18083
@@ -29,7 +30,7 @@ CGO_ENABLED=0 go build -trimpath -o "$OUT/ceiling" ./scripts/ceiling
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$VPORT/healthz" >/dev/null && break; sleep 0.1; done
 
 # Dump every fiche page as Vocation serves it.
-slugs=$(curl -sf "http://127.0.0.1:$VPORT/metiers" | grep -o 'href="/metiers/[a-z0-9-]*"' | sed 's|href="/metiers/||; s|"||' | sort -u)
+slugs=$(curl -sf "http://127.0.0.1:$VPORT/metiers" | grep -o 'href="/metiers/[a-z0-9-]*"' | sed 's|href="/metiers/||; s|"||' | sort -u | grep -E "$ONLY")
 : > "$OUT/paths.txt"
 for s in $slugs; do
 	curl -sf "http://127.0.0.1:$VPORT/metiers/$s" -o "$OUT/pages/metiers/$s" -D "$OUT/pages/metiers/$s.headers"

@@ -20,8 +20,8 @@ const csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 var securityHeaders = map[string][]string{
 	"Content-Security-Policy": {csp},
 	"X-Content-Type-Options":  {"nosniff"},
-	"Referrer-Policy":         {"strict-origin-when-cross-origin"},
-	"X-Frame-Options":         {"DENY"}, // for browsers without frame-ancestors
+	"Referrer-Policy":         {"same-origin"}, // what students read is nobody else's business
+	"X-Frame-Options":         {"DENY"},        // for browsers without frame-ancestors
 }
 
 func setSecurityHeaders(h http.Header) {
