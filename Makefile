@@ -5,14 +5,26 @@ CONTENT ?= content
 DB      ?= data/vocation.db
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: run test build import check dev generate lint bench-pages clean
+.PHONY: run test build import check dev generate lint e2e-deps fuzz bench-pages load security lighthouse clean
 
 run: build
 	$(BIN) import --content $(CONTENT) --db $(DB)
 	$(BIN) serve --content $(CONTENT) --db $(DB) --addr $(ADDR)
 
-test: lint
+# Unit, integration, browser (Chromium), accessibility (axe-core) and HTML
+# (Nu checker) tests, plus the fuzz targets' seed corpora.
+test: lint e2e-deps
 	$(GO) test -race -count=1 ./...
+
+# axe-core and vnu-jar, pinned in internal/e2e/package-lock.json.
+e2e-deps:
+	@test -d internal/e2e/node_modules/axe-core -a -d internal/e2e/node_modules/vnu-jar || npm ci --prefix internal/e2e --no-audit --no-fund
+
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/fiche
+	$(GO) test -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME) ./internal/fiche
+	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $(FUZZTIME) ./internal/server
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation
@@ -34,6 +46,7 @@ generate:
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 	@before=$$(cat $$(find web -name '*_templ.go' | sort) | sha256sum); \
 	$(GO) tool templ generate >/dev/null; \
 	after=$$(cat $$(find web -name '*_templ.go' | sort) | sha256sum); \
@@ -43,6 +56,15 @@ lint:
 
 bench-pages: build
 	./scripts/bench-pages.sh
+
+load: build
+	./scripts/load.sh
+
+security: build
+	./scripts/security.sh
+
+lighthouse: build
+	./scripts/lighthouse.sh
 
 clean:
 	rm -rf bin data

@@ -1,0 +1,44 @@
+package server_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// FuzzRequest sends anything a person could type as a path and query
+// string: the answer is never a server error.
+func FuzzRequest(f *testing.F) {
+	srv := mustServer(f, mustDB(f, testTree()), false)
+	for _, seed := range [][2]string{
+		{"/metiers", "niveau=bac%2B2&secteur=numerique"},
+		{"/metiers", "q=%ff%fe"},
+		{"/metiers", "q=\" OR 1=1 --"},
+		{"/metiers", "q=NEAR(a b)*"},
+		{"/metiers/developpeur-back-end", ""},
+		{"/metiers/%2e%2e%2f", ""},
+		{"/secteurs/%00", ""},
+		{"/pages/a-propos", "x=1"},
+		{"/static/../../etc/passwd", ""},
+		{"/" + strings.Repeat("a", 5000), ""},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, path, query string) {
+		u := &url.URL{Path: "/" + strings.TrimPrefix(path, "/"), RawQuery: query}
+		req, err := http.NewRequest(http.MethodGet, u.String(), nil)
+		if err != nil {
+			return // not a request a browser could send
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("GET %s: %d\n%s", u, rec.Code, rec.Body.String())
+		}
+		if rec.Header().Get("Content-Security-Policy") == "" {
+			t.Fatalf("GET %s: no CSP", u)
+		}
+	})
+}
