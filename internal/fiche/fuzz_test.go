@@ -50,6 +50,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("<javascript:x>")
 	f.Add("## Titre\n\n| a |\n|---|\n| <b>x</b> |")
 	f.Add("[x](&#106;avascript:alert(1))")
+	f.Add("[x](JaVaScRiPt:alert(1)) <VBScript:x>")
 	f.Fuzz(func(t *testing.T, src string) {
 		r, err := md.Render([]byte(src))
 		if err != nil {
