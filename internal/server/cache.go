@@ -64,6 +64,7 @@ type generation struct {
 	n     int64
 	pages sync.Map
 	count atomic.Int64
+	idx   atomic.Pointer[index]
 }
 
 func (g *generation) get(key string) *page {

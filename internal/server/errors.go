@@ -62,10 +62,46 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status == 499 {
 		return
 	}
-	p := web.ErrorPage{Layout: s.layout(c, heading, ""), Status: status, Heading: heading, Message: msg,
-		Links: []web.Link{{Label: "Accueil", URL: "/"}, {Label: "Toutes les fiches métiers", URL: "/metiers"}}}
-	if err := s.render(c, status, web.Error(p)); err != nil {
+	if status == http.StatusNotFound && !s.opts.Dev {
+		// Every 404 page of a generation is the same page: render it once.
+		// Anyone can ask for any number of unknown addresses.
+		gen := s.current(c)
+		p := gen.get(notFoundKey)
+		if p == nil {
+			body, err := s.errorPage(c, gen, status, heading, msg)
+			if err == nil {
+				p, err = newPage(status, body)
+			}
+			if err != nil {
+				s.log.Error("render error page", slog.Any("err", err))
+				_ = c.String(status, msg)
+				return
+			}
+			gen.put(notFoundKey, p)
+		}
+		writePage(c.Response(), c.Request(), p)
+		return
+	}
+	body, err := s.errorPage(c, s.current(c), status, heading, msg)
+	if err != nil {
 		s.log.Error("render error page", slog.Any("err", err))
 		_ = c.String(status, msg)
+		return
 	}
+	_ = c.Blob(status, echo.MIMETextHTMLCharsetUTF8, body)
+}
+
+// notFoundKey keeps the 404 page among a generation's pages; no path
+// starts with a space.
+const notFoundKey = " 404"
+
+func (s *Server) errorPage(c echo.Context, gen *generation, status int, heading, msg string) ([]byte, error) {
+	l := s.layout(c, heading, "")
+	l.Path = "" // an error has no canonical address
+	if idx, err := s.indexFor(c.Request().Context(), gen); err == nil {
+		l.Footer = idx.footer
+	}
+	p := web.ErrorPage{Layout: l, Status: status, Heading: heading, Message: msg,
+		Links: []web.Link{{Label: "Accueil", URL: "/"}, {Label: "Toutes les fiches métiers", URL: "/metiers"}}}
+	return renderBytes(c, web.Error(p))
 }

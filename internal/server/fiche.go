@@ -1,8 +1,8 @@
 package server
 
 import (
-	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,35 +22,28 @@ func (s *Server) showFiche(c echo.Context) error {
 	if !fiche.ValidSlug(slug) {
 		return store.ErrNotFound
 	}
-	return s.cached(c, "/metiers/"+slug, func(tx *store.Tx) (templ.Component, error) {
-		f, err := tx.Fiche(slug)
-		if errors.Is(err, store.ErrNotFound) {
-			target, rerr := tx.RedirectTarget(slug)
-			if rerr != nil {
-				return nil, rerr
-			}
-			return nil, &redirectTo{url: "/metiers/" + target}
+	gen := s.current(c)
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	if err != nil {
+		return err
+	}
+	if !idx.published(slug, s.opts.Dev) {
+		if to, ok := idx.redirects[slug]; ok {
+			return c.Redirect(http.StatusMovedPermanently, "/metiers/"+to)
 		}
+		return store.ErrNotFound
+	}
+	return s.cached(c, gen, "/metiers/"+slug, func(tx *store.Tx, idx *index) (templ.Component, error) {
+		f, err := tx.Fiche(slug)
 		if err != nil {
 			return nil, err
 		}
 		if f.Draft && !s.opts.Dev {
 			return nil, store.ErrNotFound
 		}
-		l, err := s.pageLayout(c, tx, f.Title, f.Summary)
-		if err != nil {
-			return nil, err
-		}
+		l := s.pageLayout(c, idx, f.Title, f.Summary)
 		l.Current, l.Draft = "metiers", f.Draft
-		all, err := s.visible(tx)
-		if err != nil {
-			return nil, err
-		}
-		sectors, err := tx.Sectors()
-		if err != nil {
-			return nil, err
-		}
-		return web.Fiche(fichePage(l, f, all, sectors)), nil
+		return web.Fiche(fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)), nil
 	})
 }
 

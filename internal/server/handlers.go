@@ -22,24 +22,33 @@ type redirectTo struct{ url string }
 
 func (r *redirectTo) Error() string { return "moved to " + r.url }
 
-// cached serves key from the pages rendered for the current generation,
-// building it in one read transaction on a miss. A page built from a newer
-// generation than the one in hand is served but not kept.
-func (s *Server) cached(c echo.Context, key string, build func(*store.Tx) (templ.Component, error)) error {
-	ctx := c.Request().Context()
-	gen := s.tracker.current(ctx)
+// builder makes one page from a read transaction and the index of the
+// same generation.
+type builder func(*store.Tx, *index) (templ.Component, error)
+
+// cached serves key from the pages rendered for gen, building it in one
+// read transaction on a miss. A page built from a newer generation than
+// gen is served but not kept.
+func (s *Server) cached(c echo.Context, gen *generation, key string, build builder) error {
 	if !s.opts.Dev {
 		if p := gen.get(key); p != nil {
 			return servePage(c, p)
 		}
 	}
 	var p *page
-	err := s.db.Read(ctx, func(tx *store.Tx) error {
+	err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
 		n, err := tx.Generation()
 		if err != nil {
 			return err
 		}
-		comp, err := build(tx)
+		idx := gen.idx.Load()
+		if idx == nil || idx.n != n || s.opts.Dev {
+			if idx, err = loadIndex(tx); err != nil {
+				return err
+			}
+			s.keepIndex(gen, idx)
+		}
+		comp, err := build(tx, idx)
 		var moved *redirectTo
 		switch {
 		case errors.As(err, &moved):
@@ -66,6 +75,9 @@ func (s *Server) cached(c echo.Context, key string, build func(*store.Tx) (templ
 	return servePage(c, p)
 }
 
+// current is the generation this request is served from.
+func (s *Server) current(c echo.Context) *generation { return s.tracker.current(c.Request().Context()) }
+
 func (s *Server) layout(c echo.Context, title, description string) web.Layout {
 	return web.Layout{
 		Title:       title,
@@ -77,29 +89,11 @@ func (s *Server) layout(c echo.Context, title, description string) web.Layout {
 	}
 }
 
-// pageLayout is layout plus what needs the database: the footer's pages.
-func (s *Server) pageLayout(c echo.Context, tx *store.Tx, title, description string) (web.Layout, error) {
+// pageLayout is layout plus what comes from the content: the footer.
+func (s *Server) pageLayout(c echo.Context, idx *index, title, description string) web.Layout {
 	l := s.layout(c, title, description)
-	pages, err := tx.Pages()
-	if err != nil {
-		return l, err
-	}
-	for _, p := range pages {
-		l.Footer = append(l.Footer, web.Link{Label: p.Title, URL: "/" + p.Slug})
-	}
-	return l, nil
-}
-
-// visible lists the fiches a reader may see: drafts only in dev mode.
-func (s *Server) visible(tx *store.Tx) ([]store.Summary, error) {
-	all, err := tx.Summaries()
-	if err != nil {
-		return nil, err
-	}
-	if s.opts.Dev {
-		return all, nil
-	}
-	return slices.DeleteFunc(all, func(f store.Summary) bool { return f.Draft }), nil
+	l.Footer = idx.footer
+	return l
 }
 
 func card(f store.Summary, sectors map[string]string) web.Card {
@@ -112,71 +106,37 @@ func card(f store.Summary, sectors map[string]string) web.Card {
 }
 
 func (s *Server) showHome(c echo.Context) error {
-	return s.cached(c, "/", func(tx *store.Tx) (templ.Component, error) {
-		l, err := s.pageLayout(c, tx, "", "Des fiches métiers claires et sourcées pour choisir son orientation : missions, formations, salaires, évolutions.")
-		if err != nil {
-			return nil, err
-		}
+	return s.cached(c, s.current(c), "/", func(_ *store.Tx, idx *index) (templ.Component, error) {
+		l := s.pageLayout(c, idx, "", "Des fiches métiers claires et sourcées pour choisir son orientation : missions, formations, salaires, évolutions.")
 		l.Current = "accueil"
-		fiches, err := s.visible(tx)
-		if err != nil {
-			return nil, err
-		}
-		sectors, err := s.sectorCards(tx, fiches)
-		if err != nil {
-			return nil, err
-		}
+		fiches := idx.visible(s.opts.Dev)
 		recent := slices.Clone(fiches)
 		sort.SliceStable(recent, func(i, j int) bool { return recent[i].Updated.After(recent[j].Updated) })
-		names := sectorNames(sectors)
-		p := web.HomePage{Layout: l, Sectors: sectors, Count: len(fiches)}
+		p := web.HomePage{Layout: l, Sectors: sectorCards(idx, fiches), Count: len(fiches)}
 		for _, f := range recent[:min(6, len(recent))] {
-			p.Recent = append(p.Recent, card(f, names))
+			p.Recent = append(p.Recent, card(f, idx.sectorNames))
 		}
 		return web.Home(p), nil
 	})
 }
 
-func sectorNames(cards []web.SectorCard) map[string]string {
-	out := map[string]string{}
-	for _, c := range cards {
-		out[strings.TrimPrefix(c.URL, "/secteurs/")] = c.Label
-	}
-	return out
-}
-
-func (s *Server) sectorCards(tx *store.Tx, fiches []store.Summary) ([]web.SectorCard, error) {
-	sectors, err := tx.Sectors()
-	if err != nil {
-		return nil, err
-	}
+func sectorCards(idx *index, fiches []store.Summary) []web.SectorCard {
 	counts := map[string]int{}
 	for _, f := range fiches {
 		counts[f.Sector]++
 	}
-	out := make([]web.SectorCard, len(sectors))
-	for i, sec := range sectors {
+	out := make([]web.SectorCard, len(idx.sectors))
+	for i, sec := range idx.sectors {
 		out[i] = web.SectorCard{Label: sec.Label, URL: "/secteurs/" + sec.Key, Description: sec.Description, Count: counts[sec.Key]}
 	}
-	return out, nil
+	return out
 }
 
 func (s *Server) listSectors(c echo.Context) error {
-	return s.cached(c, "/secteurs", func(tx *store.Tx) (templ.Component, error) {
-		l, err := s.pageLayout(c, tx, "Secteurs", "Les secteurs d’activité et leurs métiers.")
-		if err != nil {
-			return nil, err
-		}
+	return s.cached(c, s.current(c), "/secteurs", func(_ *store.Tx, idx *index) (templ.Component, error) {
+		l := s.pageLayout(c, idx, "Secteurs", "Les secteurs d’activité et leurs métiers.")
 		l.Current = "secteurs"
-		fiches, err := s.visible(tx)
-		if err != nil {
-			return nil, err
-		}
-		cards, err := s.sectorCards(tx, fiches)
-		if err != nil {
-			return nil, err
-		}
-		return web.Sectors(l, cards), nil
+		return web.Sectors(l, sectorCards(idx, idx.visible(s.opts.Dev))), nil
 	})
 }
 
@@ -185,30 +145,26 @@ func (s *Server) showSector(c echo.Context) error {
 	if !fiche.ValidSlug(key) {
 		return store.ErrNotFound
 	}
-	return s.cached(c, "/secteurs/"+key, func(tx *store.Tx) (templ.Component, error) {
-		sectors, err := tx.Sectors()
-		if err != nil {
-			return nil, err
-		}
-		i := slices.IndexFunc(sectors, func(s fiche.Sector) bool { return s.Key == key })
+	gen := s.current(c)
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	if err != nil {
+		return err
+	}
+	if idx.sectorNames[key] == "" {
+		return store.ErrNotFound
+	}
+	return s.cached(c, gen, "/secteurs/"+key, func(_ *store.Tx, idx *index) (templ.Component, error) {
+		i := slices.IndexFunc(idx.sectors, func(s fiche.Sector) bool { return s.Key == key })
 		if i < 0 {
 			return nil, store.ErrNotFound
 		}
-		sec := sectors[i]
-		l, err := s.pageLayout(c, tx, sec.Label, sec.Description)
-		if err != nil {
-			return nil, err
-		}
+		sec := idx.sectors[i]
+		l := s.pageLayout(c, idx, sec.Label, sec.Description)
 		l.Current = "secteurs"
-		fiches, err := s.visible(tx)
-		if err != nil {
-			return nil, err
-		}
 		p := web.SectorPage{Layout: l, Label: sec.Label, Description: sec.Description, ListURL: "/metiers?secteur=" + key}
-		names := map[string]string{key: sec.Label}
-		for _, f := range fiches {
+		for _, f := range idx.visible(s.opts.Dev) {
 			if f.Sector == key {
-				p.Cards = append(p.Cards, card(f, names))
+				p.Cards = append(p.Cards, card(f, idx.sectorNames))
 			}
 		}
 		return web.Sector(p), nil
@@ -226,36 +182,21 @@ func (s *Server) listFiches(c echo.Context) error {
 	if sector != "" && !fiche.ValidSlug(sector) {
 		return badRequest("Le secteur « " + printable(sector) + " » n’existe pas.")
 	}
-	build := func(tx *store.Tx) (templ.Component, error) {
-		sectors, err := tx.Sectors()
-		if err != nil {
-			return nil, err
-		}
-		names := map[string]string{}
-		for _, sec := range sectors {
-			names[sec.Key] = sec.Label
-		}
-		if sector != "" && names[sector] == "" {
+	build := func(_ *store.Tx, idx *index) (templ.Component, error) {
+		if sector != "" && idx.sectorNames[sector] == "" {
 			return nil, badRequest("Le secteur « " + printable(sector) + " » n’existe pas.")
-		}
-		fiches, err := s.visible(tx)
-		if err != nil {
-			return nil, err
 		}
 		title := "Fiches métiers"
 		if level != "" {
 			title += ", accès " + levelLabel(level)
 		}
 		if sector != "" {
-			title += ", " + names[sector]
+			title += ", " + idx.sectorNames[sector]
 		}
-		l, err := s.pageLayout(c, tx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études.")
-		if err != nil {
-			return nil, err
-		}
+		l := s.pageLayout(c, idx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études.")
 		l.Current, l.Query = "metiers", q
 		p := web.ListPage{Layout: l, Query: q, Filtered: q != "" || sector != "" || level != "", Clear: "/metiers"}
-		for _, sec := range sectors {
+		for _, sec := range idx.sectors {
 			p.Sectors = append(p.Sectors, web.Option{Value: sec.Key, Label: sec.Label, Selected: sec.Key == sector})
 		}
 		for _, lv := range fiche.Levels {
@@ -263,29 +204,26 @@ func (s *Server) listFiches(c echo.Context) error {
 		}
 		words := strings.Fields(fold(q))
 		var kept []store.Summary
-		for _, f := range fiches {
+		for _, f := range idx.visible(s.opts.Dev) {
 			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) && matches(f, words) {
 				kept = append(kept, f)
 			}
 		}
 		p.Total = len(kept)
-		p.Groups, p.Letters = byLetter(kept, names)
+		p.Groups, p.Letters = byLetter(kept, idx.sectorNames)
 		return web.List(p), nil
 	}
-	if q != "" {
-		// Free text is not cached: every typed string would be a new key.
-		return s.uncached(c, build)
+	gen := s.current(c)
+	if q == "" {
+		return s.cached(c, gen, listURL(sector, level), build)
 	}
-	return s.cached(c, listURL(sector, level), build)
-}
-
-func (s *Server) uncached(c echo.Context, build func(*store.Tx) (templ.Component, error)) error {
-	var comp templ.Component
-	err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-		var err error
-		comp, err = build(tx)
+	// Free text is not cached, every typed string would be a new key, but
+	// it needs no query either: the index has every title and alias.
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	if err != nil {
 		return err
-	})
+	}
+	comp, err := build(nil, idx)
 	if err != nil {
 		return err
 	}
@@ -353,15 +291,20 @@ func (s *Server) showPage(c echo.Context) error {
 	if !fiche.ValidSlug(slug) {
 		return store.ErrNotFound
 	}
-	return s.cached(c, "/"+slug, func(tx *store.Tx) (templ.Component, error) {
+	gen := s.current(c)
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	if err != nil {
+		return err
+	}
+	if !idx.pages[slug] {
+		return store.ErrNotFound
+	}
+	return s.cached(c, gen, "/"+slug, func(tx *store.Tx, idx *index) (templ.Component, error) {
 		p, err := tx.Page(slug)
 		if err != nil {
 			return nil, err
 		}
-		l, err := s.pageLayout(c, tx, p.Title, p.Summary)
-		if err != nil {
-			return nil, err
-		}
+		l := s.pageLayout(c, idx, p.Title, p.Summary)
 		l.Current = slug
 		return web.Text(web.TextPage{Layout: l, Heading: p.Title, HTML: p.HTML}), nil
 	})
@@ -373,12 +316,14 @@ func (s *Server) redirectPage(c echo.Context) error {
 	if !fiche.ValidSlug(slug) {
 		return store.ErrNotFound
 	}
-	return s.cached(c, "/pages/"+slug, func(tx *store.Tx) (templ.Component, error) {
-		if _, err := tx.Page(slug); err != nil {
-			return nil, err
-		}
-		return nil, &redirectTo{url: "/" + slug}
-	})
+	idx, err := s.indexFor(c.Request().Context(), s.current(c))
+	if err != nil {
+		return err
+	}
+	if !idx.pages[slug] {
+		return store.ErrNotFound
+	}
+	return c.Redirect(http.StatusMovedPermanently, "/"+slug)
 }
 
 func (s *Server) serveStatic(c echo.Context) error {

@@ -54,6 +54,9 @@ func writePage(w http.ResponseWriter, r *http.Request, p *page) int {
 		v = &p.gzHdr
 	}
 	h["Vary"] = varyEncoding
+	if p.status != http.StatusOK { // an error page is not a resource to revalidate
+		return writeBody(w, r, p.status, v)
+	}
 	// No Cache-Control: with an ETag and no Last-Modified, browsers give
 	// the page no heuristic freshness and revalidate it every time, which
 	// is what "no-cache" would say, for 26 bytes less on every response.
@@ -62,16 +65,21 @@ func writePage(w http.ResponseWriter, r *http.Request, p *page) int {
 		w.WriteHeader(http.StatusNotModified)
 		return http.StatusNotModified
 	}
+	return writeBody(w, r, p.status, v)
+}
+
+func writeBody(w http.ResponseWriter, r *http.Request, status int, v *encoded) int {
+	h := w.Header()
 	h["Content-Type"] = htmlType
 	h["Content-Length"] = v.length
 	if v.encoding != nil {
 		h["Content-Encoding"] = v.encoding
 	}
-	w.WriteHeader(p.status)
+	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(v.body)
 	}
-	return p.status
+	return status
 }
 
 var (

@@ -245,3 +245,18 @@ func (t *Tx) Pages() ([]fiche.Page, error) {
 	}
 	return out, nil
 }
+
+// Redirects maps every old slug to its fiche's current slug.
+func (t *Tx) Redirects() (map[string]string, error) {
+	out := map[string]string{}
+	err := t.each(`SELECT old_slug, slug FROM redirects`, nil, func(r *sql.Rows) error {
+		var old, slug string
+		err := r.Scan(&old, &slug)
+		out[old] = slug
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list redirects: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,99 @@
+package server
+
+import (
+	"context"
+
+	"vocation/internal/fiche"
+	"vocation/internal/store"
+	"vocation/web"
+)
+
+// index is what all pages of a generation share, read once: which fiches,
+// pages and sectors exist, the old slugs, the summaries lists filter, the
+// footer. It answers "not found" and "moved" without a query and spares
+// every page build the same reads.
+type index struct {
+	n           int64
+	summaries   []store.Summary // by title, drafts included
+	fiches      map[string]*store.Summary
+	redirects   map[string]string
+	pages       map[string]bool
+	sectors     []fiche.Sector
+	sectorNames map[string]string
+	footer      []web.Link
+}
+
+func loadIndex(tx *store.Tx) (*index, error) {
+	n, err := tx.Generation()
+	if err != nil {
+		return nil, err
+	}
+	idx := &index{n: n, fiches: map[string]*store.Summary{}, pages: map[string]bool{}, sectorNames: map[string]string{}}
+	if idx.summaries, err = tx.Summaries(); err != nil {
+		return nil, err
+	}
+	for i := range idx.summaries {
+		idx.fiches[idx.summaries[i].Slug] = &idx.summaries[i]
+	}
+	if idx.redirects, err = tx.Redirects(); err != nil {
+		return nil, err
+	}
+	if idx.sectors, err = tx.Sectors(); err != nil {
+		return nil, err
+	}
+	for _, s := range idx.sectors {
+		idx.sectorNames[s.Key] = s.Label
+	}
+	pages, err := tx.Pages()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
+		idx.pages[p.Slug] = true
+		idx.footer = append(idx.footer, web.Link{Label: p.Title, URL: "/" + p.Slug})
+	}
+	return idx, nil
+}
+
+// indexFor returns the index of gen, reading it once per generation
+// (every time in dev mode, where nothing is kept).
+func (s *Server) indexFor(ctx context.Context, gen *generation) (*index, error) {
+	if idx := gen.idx.Load(); idx != nil && !s.opts.Dev {
+		return idx, nil
+	}
+	var idx *index
+	err := s.db.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		idx, err = loadIndex(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.keepIndex(gen, idx)
+	return idx, nil
+}
+
+// keepIndex stores idx in gen when it was read from that very generation.
+func (s *Server) keepIndex(gen *generation, idx *index) {
+	if idx.n == gen.n && !s.opts.Dev {
+		gen.idx.Store(idx)
+	}
+}
+
+// visible lists the fiches a reader may see: drafts only in dev mode.
+func (idx *index) visible(dev bool) []store.Summary {
+	out := make([]store.Summary, 0, len(idx.summaries))
+	for _, f := range idx.summaries {
+		if dev || !f.Draft {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// published reports whether a fiche may be shown.
+func (idx *index) published(slug string, dev bool) bool {
+	f := idx.fiches[slug]
+	return f != nil && (dev || !f.Draft)
+}
