@@ -111,7 +111,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		return err
 	}
 	defer db.Close()
-	srv, err := server.New(ctx, db, log, server.Options{Dev: cfg.Dev})
+	srv, err := server.New(ctx, db, log, server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS})
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ type Config struct {
 	DB        string
 	Addr      string
 	Dev       bool
+	HSTS      bool
 	LogLevel  slog.Level
 	LogFormat string
 }
@@ -37,10 +38,11 @@ const Usage = `usage: vocation <command> [flags]
 commands:
   check   --content DIR                    validate the content, print every problem
   import  --content DIR --db FILE          validate, render and store the content
-  serve   --content DIR --db FILE --addr HOST:PORT [--dev]
-                                           serve the site; --dev re-imports on every save
+  serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts]
+                                           serve the site; --dev re-imports on every save,
+                                           --hsts when it is reached over HTTPS
 
-environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV,
+environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS,
              VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json)
 `
 
@@ -59,12 +61,14 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		Addr:      or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
 		LogFormat: or(getenv("VOCATION_LOG_FORMAT"), "text"),
 	}
-	if v := getenv("VOCATION_DEV"); v != "" {
-		dev, err := strconv.ParseBool(v)
-		if err != nil {
-			return Config{}, fmt.Errorf("VOCATION_DEV: %q is not true or false", v)
+	for name, dst := range map[string]*bool{"VOCATION_DEV": &cfg.Dev, "VOCATION_HSTS": &cfg.HSTS} {
+		if v := getenv(name); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return Config{}, fmt.Errorf("%s: %q is not true or false", name, v)
+			}
+			*dst = b
 		}
-		cfg.Dev = dev
 	}
 	level := or(getenv("VOCATION_LOG_LEVEL"), "info")
 	fs := flag.NewFlagSet("vocation "+cfg.Command, flag.ContinueOnError)
@@ -76,6 +80,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 	if cfg.Command == "serve" {
 		fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
 		fs.BoolVar(&cfg.Dev, "dev", cfg.Dev, "editor preview: re-import on save, show drafts and errors")
+		fs.BoolVar(&cfg.HSTS, "hsts", cfg.HSTS, "the site is reached over HTTPS: send Strict-Transport-Security")
 	}
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
 	if err := fs.Parse(args[1:]); err != nil {

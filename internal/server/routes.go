@@ -16,7 +16,7 @@ func (s *Server) routes() *echo.Echo {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	// No body limit: no route reads a body, and net/http closes the
 	// connection rather than drain a large unread one.
-	e.Use(s.logRequests, secure, middleware.Recover())
+	e.Use(s.logRequests, s.secure, middleware.Recover())
 
 	get := func(path string, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)

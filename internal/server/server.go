@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// Dev shows drafts and content errors, and never caches pages.
 	Dev bool
+	// HSTS says the site is reached over HTTPS (TLS ends at a proxy), so
+	// browsers may be told to never use plain HTTP for it.
+	HSTS bool
 }
 
 // Server serves the site from a database.
@@ -28,6 +31,7 @@ type Server struct {
 	opts    Options
 	assets  *static.Assets
 	tracker *tracker
+	headers http.Header
 	echo    *echo.Echo
 	// problems are the content errors shown as a banner in dev mode.
 	problems atomic.Pointer[[]string]
@@ -43,7 +47,7 @@ func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Se
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t}
+	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, headers: securityHeaders(opts)}
 	s.echo = s.routes()
 	return s, nil
 }
@@ -57,7 +61,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.opts.Dev && r.URL.RawQuery == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 		if p := s.tracker.current(r.Context()).get(r.URL.Path); p != nil && p.location == "" {
 			start := time.Now()
-			setSecurityHeaders(w.Header())
+			s.setSecurityHeaders(w.Header())
 			status := writePage(w, r, p)
 			s.logRequest(r, status, int64(len(p.plainHdr.body)), start)
 			return
