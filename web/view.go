@@ -14,7 +14,7 @@ import (
 type Layout struct {
 	Title       string // the page's own title; the site name is appended
 	Description string
-	Path        string // canonical path, for the canonical link
+	Canonical   string // the page's absolute public address, when the site knows it
 	CSS         string // content-hashed stylesheet URL
 	Icon        string
 	Current     string // "metiers", "secteurs", ... for aria-current in the nav

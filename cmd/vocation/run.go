@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"vocation/internal/config"
@@ -111,7 +112,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		return err
 	}
 	defer db.Close()
-	srv, err := server.New(ctx, db, log, server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS})
+	srv, err := server.New(ctx, db, log, server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")})
 	if err != nil {
 		return err
 	}

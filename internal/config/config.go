@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -21,6 +22,7 @@ type Config struct {
 	Addr      string
 	Dev       bool
 	HSTS      bool
+	PublicURL string
 	LogLevel  slog.Level
 	LogFormat string
 }
@@ -38,11 +40,11 @@ const Usage = `usage: vocation <command> [flags]
 commands:
   check   --content DIR                    validate the content, print every problem
   import  --content DIR --db FILE          validate, render and store the content
-  serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts]
+  serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts] [--public-url URL]
                                            serve the site; --dev re-imports on every save,
                                            --hsts when it is reached over HTTPS
 
-environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS,
+environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
              VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json)
 `
 
@@ -59,6 +61,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		Content:   or(getenv("VOCATION_CONTENT"), "./content"),
 		DB:        or(getenv("VOCATION_DB"), "./data/vocation.db"),
 		Addr:      or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
+		PublicURL: getenv("VOCATION_PUBLIC_URL"),
 		LogFormat: or(getenv("VOCATION_LOG_FORMAT"), "text"),
 	}
 	for name, dst := range map[string]*bool{"VOCATION_DEV": &cfg.Dev, "VOCATION_HSTS": &cfg.HSTS} {
@@ -81,6 +84,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
 		fs.BoolVar(&cfg.Dev, "dev", cfg.Dev, "editor preview: re-import on save, show drafts and errors")
 		fs.BoolVar(&cfg.HSTS, "hsts", cfg.HSTS, "the site is reached over HTTPS: send Strict-Transport-Security")
+		fs.StringVar(&cfg.PublicURL, "public-url", cfg.PublicURL, "the site's public address, e.g. https://vocation.example, for canonical links")
 	}
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -109,6 +113,12 @@ func (c Config) Validate() error {
 	if c.Command == "serve" {
 		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 			return fmt.Errorf("--addr %q: expected HOST:PORT, e.g. 127.0.0.1:8080", c.Addr)
+		}
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			return fmt.Errorf("--public-url %q: expected an origin such as https://vocation.example", c.PublicURL)
 		}
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {

@@ -22,6 +22,8 @@ func TestLoad(t *testing.T) {
 			Config{Command: "serve", Content: "./content", DB: "/tmp/x.db", Addr: ":9000", Dev: true, LogLevel: slog.LevelDebug, LogFormat: "json"}},
 		{"flags win over environment", []string{"serve", "--db", "a.db", "--addr", "127.0.0.1:1", "--dev=false", "--content", "c"}, map[string]string{"VOCATION_DB": "/tmp/x.db", "VOCATION_DEV": "1"},
 			Config{Command: "serve", Content: "c", DB: "a.db", Addr: "127.0.0.1:1", LogFormat: "text"}},
+		{"https deployment", []string{"serve", "--hsts", "--public-url", "https://vocation.example"}, nil,
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", HSTS: true, PublicURL: "https://vocation.example", LogFormat: "text"}},
 		{"check takes only content", []string{"check", "--content", "x"}, nil,
 			Config{Command: "check", Content: "x", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
 	}
@@ -54,6 +56,9 @@ func TestLoadErrors(t *testing.T) {
 		{[]string{"serve", "--log-level", "loud"}, nil, false},
 		{[]string{"import", "--db", ""}, nil, false},
 		{[]string{"serve"}, map[string]string{"VOCATION_LOG_FORMAT": "xml"}, false},
+		{[]string{"serve", "--public-url", "vocation.example"}, nil, false},
+		{[]string{"serve", "--public-url", "https://vocation.example/metiers"}, nil, false},
+		{[]string{"serve"}, map[string]string{"VOCATION_HSTS": "oui"}, false},
 	} {
 		_, err := Load(tt.args, env(tt.env), io.Discard)
 		if err == nil || errors.Is(err, ErrUsage) != tt.usage {

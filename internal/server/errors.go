@@ -97,7 +97,7 @@ const notFoundKey = " 404"
 
 func (s *Server) errorPage(c echo.Context, gen *generation, status int, heading, msg string) ([]byte, error) {
 	l := s.layout(c, heading, "")
-	l.Path = "" // an error has no canonical address
+	l.Canonical = "" // an error has no canonical address
 	if idx, err := s.indexFor(c.Request().Context(), gen); err == nil {
 		l.Footer = idx.footer
 	}

@@ -78,11 +78,21 @@ func (s *Server) cached(c echo.Context, gen *generation, key string, build build
 // current is the generation this request is served from.
 func (s *Server) current(c echo.Context) *generation { return s.tracker.current(c.Request().Context()) }
 
+// canonical is the absolute address of path. It is built from the
+// configured public URL, never from the request's Host header, which the
+// client chooses and the page cache would keep.
+func (s *Server) canonical(path string) string {
+	if s.opts.PublicURL == "" {
+		return ""
+	}
+	return s.opts.PublicURL + path
+}
+
 func (s *Server) layout(c echo.Context, title, description string) web.Layout {
 	return web.Layout{
 		Title:       title,
 		Description: description,
-		Path:        c.Request().URL.Path,
+		Canonical:   s.canonical(c.Request().URL.Path),
 		CSS:         s.assets.URL("css/site.css"),
 		Icon:        s.assets.URL("img/favicon.svg"),
 		Banner:      s.banner(),

@@ -22,6 +22,9 @@ type Options struct {
 	// HSTS says the site is reached over HTTPS (TLS ends at a proxy), so
 	// browsers may be told to never use plain HTTP for it.
 	HSTS bool
+	// PublicURL is the site's address as readers reach it, such as
+	// https://vocation.example, for canonical links; empty omits them.
+	PublicURL string
 }
 
 // Server serves the site from a database.

@@ -292,3 +292,33 @@ func TestMethodsAndBodies(t *testing.T) {
 		t.Errorf("HEAD: %d with %d bytes", rec.Code, rec.Body.Len())
 	}
 }
+
+func TestDeploymentOptions(t *testing.T) {
+	db := mustDB(t, testTree())
+	local := mustServer(t, db, false)
+	r := get(t, local, "/metiers/developpeur-back-end")
+	if strings.Contains(r.body, `rel="canonical"`) || r.header.Get("Strict-Transport-Security") != "" {
+		t.Error("without a public URL and HSTS, no canonical link and no HSTS header")
+	}
+	if r.header.Get("X-Xss-Protection") != "1; mode=block" {
+		t.Errorf("X-XSS-Protection %q", r.header.Get("X-Xss-Protection"))
+	}
+	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		server.Options{HSTS: true, PublicURL: "https://vocation.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/metiers/developpeur-back-end", "/metiers/nope"} {
+		r := get(t, srv, path)
+		if !strings.HasPrefix(r.header.Get("Strict-Transport-Security"), "max-age=") {
+			t.Errorf("%s: no HSTS", path)
+		}
+	}
+	r = get(t, srv, "/metiers/developpeur-back-end", "Host", "evil.example")
+	if !strings.Contains(r.body, `<link rel="canonical" href="https://vocation.example/metiers/developpeur-back-end">`) || strings.Contains(r.body, "evil") {
+		t.Error("canonical link not built from the public URL")
+	}
+	if r := get(t, srv, "/metiers/nope"); strings.Contains(r.body, `rel="canonical"`) {
+		t.Error("a 404 page has a canonical link")
+	}
+}
