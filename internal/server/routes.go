@@ -13,10 +13,11 @@ func (s *Server) routes() *echo.Echo {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
-	// No body limit: no route reads a body, and net/http closes the
-	// connection rather than drain a large unread one.
-	e.Use(s.logRequests, s.secure, middleware.Recover())
+	// Logging and headers come before the trailing-slash redirect, which
+	// answers before routing. No body limit: no route reads a body, and
+	// net/http closes the connection rather than drain a large unread one.
+	e.Pre(s.logRequests, s.secure, middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
+	e.Use(middleware.Recover())
 
 	get := func(path string, h echo.HandlerFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)

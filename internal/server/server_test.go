@@ -203,7 +203,7 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 	home := get(t, srv, "/")
 	css := home.body[strings.Index(home.body, "/static/css/"):]
 	css = css[:strings.Index(css, `"`)]
-	for _, path := range []string{"/", "/metiers/developpeur-back-end", "/metiers/nope", "/metiers/developpeur-backend", "/metiers?niveau=x", css} {
+	for _, path := range []string{"/", "/metiers/developpeur-back-end", "/metiers/nope", "/metiers/developpeur-backend", "/metiers?niveau=x", "/metiers/", css} {
 		r := get(t, srv, path)
 		csp := r.header.Get("Content-Security-Policy")
 		for _, want := range []string{"default-src 'none'", "style-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"} {
