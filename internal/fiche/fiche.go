@@ -3,7 +3,6 @@
 package fiche
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"vocation/internal/problem"
+	"vocation/internal/salary"
 )
 
 // Levels are the study levels, in order.
@@ -88,17 +88,8 @@ type Salary struct {
 	Note      string
 }
 
-// Annual normalises an amount to a year: 12 months, or 218 worked days for
-// a freelance day rate.
-func Annual(amount int, unit string) int {
-	switch unit {
-	case "month":
-		return amount * 12
-	case "day":
-		return amount * 218
-	}
-	return amount
-}
+// Annual normalises an amount to a year (see package salary).
+func Annual(amount int, unit string) int { return salary.Annual(amount, unit) }
 
 // Training is one way into the métier.
 type Training struct {
@@ -130,12 +121,6 @@ const EditorialPublisher = "Rédaction Vocation"
 
 var ficheKeys = []string{"title", "summary", "sector", "access", "updated", "aliases", "rome", "riasec",
 	"interests", "qualities", "salaries", "trainings", "related", "sources", "previous_slugs", "draft"}
-
-// plausible bounds per unit, from the contract.
-var plausible = []struct {
-	unit     string
-	min, max int
-}{{"year", 10000, 500000}, {"month", 800, 40000}, {"day", 50, 5000}}
 
 // Parse reads one fiche file. Every problem found is added to probs; the
 // returned fiche is nil when the file cannot be used at all.
@@ -335,7 +320,7 @@ func (d *decoder) salary(n *yaml.Node, field string, ids map[string]bool) (Salar
 	d.require(m, n, field, "level", "min", "max", "unit")
 	s := Salary{Region: "france", Status: "salarie"}
 	s.Level = d.enumField(m, "level", field, SalaryLevels)
-	s.Unit = d.enumField(m, "unit", field, []string{"year", "month", "day"})
+	s.Unit = d.enumField(m, "unit", field, salary.Units)
 	if r := d.enumField(m, "region", field, []string{"france", "paris", "province", "belgique"}); r != "" {
 		s.Region = r
 	}
@@ -378,17 +363,7 @@ func (d *decoder) positive(n *yaml.Node, field string, v int) bool {
 }
 
 func (d *decoder) plausible(n *yaml.Node, field string, v int, unit string) bool {
-	for _, p := range plausible {
-		if p.unit != unit || (v >= p.min && v <= p.max) {
-			continue
-		}
-		msg := fmt.Sprintf("%d per %s is implausible (expected %d to %d)", v, unit, p.min, p.max)
-		for _, q := range plausible {
-			if q.unit != unit && v >= q.min && v <= q.max {
-				msg = fmt.Sprintf("%d per %s is implausible; did you mean unit: %s?", v, unit, q.unit)
-				break
-			}
-		}
+	if msg := salary.Check(v, unit); msg != "" {
 		d.errorf(n, field, "%s", msg)
 		return false
 	}
