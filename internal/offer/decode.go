@@ -1,0 +1,187 @@
+package offer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"vocation/internal/problem"
+)
+
+// maxLine bounds one JSON Lines record: a description of a few thousand
+// words is a few dozen KB.
+const maxLine = 1 << 20
+
+// DecodeJSONL reads Vocation's native format: one JSON object a line.
+// Unknown fields are ignored. Offers come back only when the whole file
+// is valid.
+func DecodeJSONL(path string, r io.Reader, probs *problem.List) []Offer {
+	before := len(*probs)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	var out []Offer
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		if !utf8.Valid(b) {
+			probs.Errorf(path, line, "line", "is not valid UTF-8 text")
+			continue
+		}
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(b, &fields); err != nil {
+			probs.Errorf(path, line, "line", "is not a JSON object: %v", jsonError(err))
+			continue
+		}
+		o, ok := fromNative(fields, path, line, probs)
+		if ok && validate(&o, path, probs) {
+			out = append(out, o)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		probs.Errorf(path, line+1, "line", "cannot be read: %v (a line may be at most %d bytes)", err, maxLine)
+	}
+	if len(*probs) > before {
+		return nil
+	}
+	return out
+}
+
+// fields reads typed values out of a JSON object, recording type errors.
+type fields struct {
+	m     map[string]json.RawMessage
+	path  string
+	line  int
+	probs *problem.List
+	ok    bool
+}
+
+func (f *fields) str(key string) string {
+	raw, ok := f.m[key]
+	if !ok || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		f.fail(key, "expected a string, found %s", short(raw))
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+func (f *fields) integer(key string) int {
+	raw, ok := f.m[key]
+	if !ok || string(raw) == "null" {
+		return -1
+	}
+	var v float64
+	if err := json.Unmarshal(raw, &v); err != nil || v != math.Trunc(v) || math.Abs(v) > 1e9 {
+		f.fail(key, "expected a whole number, found %s", short(raw))
+		return -1
+	}
+	return int(v)
+}
+
+func (f *fields) float(key string) (float64, bool) {
+	raw, ok := f.m[key]
+	if !ok || string(raw) == "null" {
+		return 0, false
+	}
+	var v float64
+	if err := json.Unmarshal(raw, &v); err != nil {
+		f.fail(key, "expected a number, found %s", short(raw))
+		return 0, false
+	}
+	return v, true
+}
+
+func (f *fields) strings(key string) []string {
+	raw, ok := f.m[key]
+	if !ok || string(raw) == "null" {
+		return nil
+	}
+	var v []string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		f.fail(key, "expected a list of strings, found %s", short(raw))
+		return nil
+	}
+	return v
+}
+
+func (f *fields) fail(key, format string, args ...any) {
+	f.probs.Errorf(f.path, f.line, key, format, args...)
+	f.ok = false
+}
+
+func fromNative(m map[string]json.RawMessage, path string, line int, probs *problem.List) (Offer, bool) {
+	f := &fields{m: m, path: path, line: line, probs: probs, ok: true}
+	o := Offer{
+		Line:            line,
+		ID:              f.str("id"),
+		Source:          f.str("source"),
+		Title:           f.str("title"),
+		Company:         f.str("company"),
+		Description:     f.str("description"),
+		Contract:        f.str("contract"),
+		City:            f.str("city"),
+		Postcode:        f.str("postcode"),
+		RemoteDays:      f.integer("remote_days"),
+		SalaryUnit:      f.str("salary_unit"),
+		ExperienceYears: f.integer("experience_years"),
+		URL:             f.str("url"),
+		Rome:            f.str("rome"),
+		Skills:          f.strings("skills"),
+	}
+	if o.Source == "" {
+		o.Source = "local"
+	}
+	o.SalaryMin, o.SalaryMax = max(f.integer("salary_min"), 0), max(f.integer("salary_max"), 0)
+	lat, hasLat := f.float("lat")
+	lon, hasLon := f.float("lon")
+	if hasLat != hasLon {
+		f.fail("lat", "give both lat and lon, or neither")
+	}
+	o.Lat, o.Lon, o.HasGeo = lat, lon, hasLat && hasLon
+	if s := f.str("published"); s != "" {
+		t, ok := parseTime(s)
+		if !ok {
+			f.fail("published", "%q is not a date (2025-03-14) or an RFC 3339 time", s)
+		}
+		o.Published = t
+	} else if _, ok := m["published"]; ok {
+		f.fail("published", "must not be empty")
+	}
+	if s := f.str("expires"); s != "" {
+		t, ok := parseTime(s)
+		if !ok {
+			f.fail("expires", "%q is not a date (2025-03-14) or an RFC 3339 time", s)
+		}
+		o.Expires = t
+	}
+	return o, f.ok
+}
+
+func short(raw json.RawMessage) string {
+	s := string(raw)
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return s
+}
+
+func jsonError(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+	}
+	return err.Error()
+}

@@ -1,0 +1,185 @@
+// Package offer reads job offers, in Vocation's JSON Lines format and in
+// France Travail's search API format, and validates them.
+package offer
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"vocation/internal/problem"
+	"vocation/internal/salary"
+)
+
+// Contracts are the contract types, in the order facets show them.
+var Contracts = []string{"cdi", "cdd", "alternance", "stage", "freelance", "interim"}
+
+// Offer is one job offer. Unknown numbers are -1, an absent salary has no
+// unit, and an offer without coordinates has HasGeo false.
+type Offer struct {
+	Source          string
+	ID              string
+	Title           string
+	Company         string
+	Description     string
+	Contract        string
+	City            string
+	Postcode        string
+	Lat, Lon        float64
+	HasGeo          bool
+	RemoteDays      int
+	SalaryMin       int
+	SalaryMax       int
+	SalaryUnit      string
+	ExperienceYears int
+	Published       time.Time
+	Expires         time.Time
+	URL             string
+	Rome            string
+	Skills          []string
+	// Line is where the offer starts in its file, for problems.
+	Line int
+}
+
+// Expired reports whether the offer has expired at now.
+func (o *Offer) Expired(now time.Time) bool {
+	return !o.Expires.IsZero() && !now.Before(o.Expires)
+}
+
+// Departement is the département number of the postcode ("75", "2A"
+// for Corsica, "971" overseas), or "".
+func (o *Offer) Departement() string {
+	return Departement(o.Postcode)
+}
+
+// Departement maps a French postcode to its département.
+func Departement(postcode string) string {
+	if len(postcode) != 5 {
+		return ""
+	}
+	switch {
+	case strings.HasPrefix(postcode, "97"), strings.HasPrefix(postcode, "98"):
+		return postcode[:3]
+	case strings.HasPrefix(postcode, "20"):
+		if postcode < "20200" {
+			return "2A"
+		}
+		return "2B"
+	}
+	return postcode[:2]
+}
+
+// SalaryYear is the salary range normalised per year, or 0, 0.
+func (o *Offer) SalaryYear() (int, int) {
+	if o.SalaryUnit == "" {
+		return 0, 0
+	}
+	return salary.Annual(o.SalaryMin, o.SalaryUnit), salary.Annual(o.SalaryMax, o.SalaryUnit)
+}
+
+var (
+	romeRe     = regexp.MustCompile(`^[A-N][0-9]{4}$`)
+	postcodeRe = regexp.MustCompile(`^[0-9]{5}$`)
+)
+
+// validate checks an offer whose fields were read, adding problems at its
+// line. It reports whether the offer is usable.
+func validate(o *Offer, path string, probs *problem.List) bool {
+	before := len(*probs)
+	bad := func(field, format string, args ...any) { probs.Errorf(path, o.Line, field, format, args...) }
+	text := func(field, v string, required bool, max int) {
+		switch {
+		case required && strings.TrimSpace(v) == "":
+			bad(field, "required, and must not be empty")
+		case utf8.RuneCountInString(v) > max:
+			bad(field, "is %d characters long; at most %d are allowed", utf8.RuneCountInString(v), max)
+		}
+	}
+	text("id", o.ID, true, 200)
+	text("source", o.Source, true, 60)
+	text("title", o.Title, true, 300)
+	text("description", o.Description, true, 50000)
+	text("company", o.Company, false, 300)
+	text("city", o.City, false, 200)
+	if !contains(Contracts, o.Contract) {
+		if o.Contract == "" {
+			bad("contract", "required: one of %s", strings.Join(Contracts, ", "))
+		} else {
+			bad("contract", "%q is not one of %s", o.Contract, strings.Join(Contracts, ", "))
+		}
+	}
+	if o.Postcode != "" && !postcodeRe.MatchString(o.Postcode) {
+		bad("postcode", "%q is not a French postcode (5 digits)", o.Postcode)
+	}
+	if o.HasGeo && (o.Lat < -90 || o.Lat > 90 || o.Lon < -180 || o.Lon > 180) {
+		bad("lat", "%g, %g is not a WGS84 position", o.Lat, o.Lon)
+	}
+	if o.RemoteDays < -1 || o.RemoteDays > 5 {
+		bad("remote_days", "%d is not 0 to 5 days a week", o.RemoteDays)
+	}
+	if o.ExperienceYears < -1 || o.ExperienceYears > 50 {
+		bad("experience_years", "%d is not a number of years from 0 to 50", o.ExperienceYears)
+	}
+	if o.SalaryUnit != "" || o.SalaryMin != 0 || o.SalaryMax != 0 {
+		switch {
+		case !contains(salary.Units, o.SalaryUnit):
+			bad("salary_unit", "%q is not one of year, month, day", o.SalaryUnit)
+		case o.SalaryMin <= 0 && o.SalaryMax <= 0:
+			bad("salary_min", "give salary_min or salary_max above 0")
+		default:
+			if o.SalaryMin <= 0 {
+				o.SalaryMin = o.SalaryMax
+			}
+			if o.SalaryMax <= 0 {
+				o.SalaryMax = o.SalaryMin
+			}
+			if o.SalaryMin > o.SalaryMax {
+				bad("salary_max", "%d is below salary_min %d", o.SalaryMax, o.SalaryMin)
+			}
+			if msg := salary.Check(o.SalaryMin, o.SalaryUnit); msg != "" {
+				bad("salary_min", "%s", msg)
+			} else if msg := salary.Check(o.SalaryMax, o.SalaryUnit); msg != "" {
+				bad("salary_max", "%s", msg)
+			}
+		}
+	}
+	if o.Published.IsZero() {
+		bad("published", "required: a date (2025-03-14) or an RFC 3339 time")
+	}
+	if o.URL != "" {
+		if u, err := url.Parse(o.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("url", "%q is not an http(s) address", o.URL)
+		}
+	}
+	if o.Rome != "" && !romeRe.MatchString(o.Rome) {
+		bad("rome", "%q is not a ROME code (a capital letter A-N and four digits)", o.Rome)
+	}
+	for i, s := range o.Skills {
+		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > 100 {
+			bad("skills", "skill %d is empty or longer than 100 characters", i)
+		}
+	}
+	return len(*probs) == before
+}
+
+// parseTime reads a date or an RFC 3339 time (France Travail also sends
+// times without a zone, meant as UTC).
+func parseTime(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

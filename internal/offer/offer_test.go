@@ -1,0 +1,161 @@
+package offer
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"vocation/internal/problem"
+)
+
+const goodLine = `{"id":"a1","title":"Développeur / Développeuse back-end H/F","company":"Acme","description":"Rejoignez l'équipe.","contract":"cdi","city":"Lyon","postcode":"69003","lat":45.76,"lon":4.85,"remote_days":2,"salary_min":40000,"salary_max":48000,"salary_unit":"year","experience_years":2,"published":"2026-11-01","expires":"2026-12-31","url":"https://acme.example/jobs/1","rome":"M1805","skills":["Go","SQL"],"extra":"ignored"}`
+
+func TestDecodeJSONL(t *testing.T) {
+	var probs problem.List
+	offers := DecodeJSONL("content/offres/a.jsonl", strings.NewReader(goodLine+"\n\n"+strings.Replace(goodLine, `"a1"`, `"a2"`, 1)+"\n"), &probs)
+	if len(probs) != 0 || len(offers) != 2 {
+		t.Fatalf("offers %d, problems %v", len(offers), probs)
+	}
+	o := offers[0]
+	want := Offer{Source: "local", ID: "a1", Title: "Développeur / Développeuse back-end H/F", Company: "Acme", Description: "Rejoignez l'équipe.",
+		Contract: "cdi", City: "Lyon", Postcode: "69003", Lat: 45.76, Lon: 4.85, HasGeo: true, RemoteDays: 2, SalaryMin: 40000, SalaryMax: 48000,
+		SalaryUnit: "year", ExperienceYears: 2, Published: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Expires: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC),
+		URL: "https://acme.example/jobs/1", Rome: "M1805", Skills: []string{"Go", "SQL"}, Line: 1}
+	if o.Title != want.Title || o.Published != want.Published || o.Expires != want.Expires || o.Lat != want.Lat || o.Line != 1 || offers[1].Line != 3 || o.Departement() != "69" {
+		t.Errorf("got %+v", o)
+	}
+	if lo, hi := o.SalaryYear(); lo != 40000 || hi != 48000 {
+		t.Errorf("salary per year %d-%d", lo, hi)
+	}
+}
+
+func TestDecodeJSONLProblems(t *testing.T) {
+	set := func(old, new string) string { return strings.Replace(goodLine, old, new, 1) }
+	tests := []struct {
+		name, line, want string
+	}{
+		{"not json", `{"id": "x"`, "2: line: is not a JSON object"},
+		{"missing title", set(`"title":"Développeur / Développeuse back-end H/F",`, ""), "2: title: required"},
+		{"bad contract", set(`"contract":"cdi"`, `"contract":"CDI"`), `2: contract: "CDI" is not one of cdi, cdd, alternance, stage, freelance, interim`},
+		{"bad postcode", set(`"69003"`, `"6900"`), `2: postcode: "6900" is not a French postcode`},
+		{"remote too many", set(`"remote_days":2`, `"remote_days":6`), "2: remote_days: 6 is not 0 to 5"},
+		{"remote as text", set(`"remote_days":2`, `"remote_days":"2"`), `2: remote_days: expected a whole number, found "2"`},
+		{"salary unit", set(`"salary_unit":"year"`, `"salary_unit":"hour"`), `2: salary_unit: "hour" is not one of year, month, day`},
+		{"implausible salary", set(`"salary_unit":"year"`, `"salary_unit":"month"`), "2: salary_max: 48000 per month is implausible; did you mean unit: year?"},
+		{"min above max", set(`"salary_min":40000`, `"salary_min":50000`), "2: salary_max: 48000 is below salary_min 50000"},
+		{"bad date", set(`"2026-11-01"`, `"01/11/2026"`), `2: published: "01/11/2026" is not a date`},
+		{"missing published", set(`"published":"2026-11-01",`, ""), "2: published: required"},
+		{"bad url", set(`"https://acme.example/jobs/1"`, `"javascript:alert(1)"`), "2: url: "},
+		{"bad rome", set(`"M1805"`, `"M18"`), `2: rome: "M18" is not a ROME code`},
+		{"lat without lon", set(`,"lon":4.85`, ""), "2: lat: give both lat and lon"},
+		{"skills not list", set(`["Go","SQL"]`, `"Go"`), "2: skills: expected a list of strings"},
+		{"invalid utf-8", "{\"id\":\"\xff\"}", "2: line: is not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var probs problem.List
+			offers := DecodeJSONL("o.jsonl", strings.NewReader(goodLine+"\n"+tt.line+"\n"), &probs)
+			if offers != nil {
+				t.Error("a file with an invalid line returned offers")
+			}
+			if !strings.Contains(probs.String(), "o.jsonl:"+tt.want) {
+				t.Errorf("want %q in\n%s", tt.want, probs)
+			}
+		})
+	}
+}
+
+const ftBody = `{
+  "resultats": [
+    {
+      "id": "184XKLM",
+      "intitule": "Développeur back-end Java (H/F)",
+      "description": "Au sein d'une équipe agile...",
+      "dateCreation": "2026-11-10T08:15:32.000Z",
+      "lieuTravail": {"libelle": "69 - Lyon 3e Arrondissement", "latitude": 45.76, "longitude": 4.85, "codePostal": "69003"},
+      "entreprise": {"nom": "ACME"},
+      "typeContrat": "CDI",
+      "experienceExige": "E",
+      "experienceLibelle": "2 An(s)",
+      "salaire": {"libelle": "Mensuel de 1900.00 Euros à 2100.00 Euros sur 12 mois"},
+      "romeCode": "M1805",
+      "competences": [{"code": "1", "libelle": "Java"}, {"libelle": "SQL"}],
+      "origineOffre": {"urlOrigine": "https://candidat.francetravail.fr/offres/recherche/detail/184XKLM"}
+    },
+    {
+      "id": "184XKLN",
+      "intitule": "Apprenti développeur web",
+      "description": "Alternance de deux ans.",
+      "dateCreation": "2026-11-12T10:00:00Z",
+      "lieuTravail": {"libelle": "75 - Paris 15e Arrondissement"},
+      "typeContrat": "CDD",
+      "alternance": true,
+      "experienceExige": "S",
+      "experienceLibelle": "6 Mois",
+      "salaire": {"libelle": "Horaire de 11.65 Euros"}
+    }
+  ],
+  "filtresPossibles": []
+}`
+
+func TestDecodeFranceTravail(t *testing.T) {
+	var probs problem.List
+	offers := DecodeFranceTravail("ft.json", strings.NewReader(ftBody), &probs)
+	if len(probs) != 0 || len(offers) != 2 {
+		t.Fatalf("offers %d, problems %v", len(offers), probs)
+	}
+	a, b := offers[0], offers[1]
+	if a.Source != "francetravail" || a.ID != "184XKLM" || a.City != "Lyon 3e Arrondissement" || a.Postcode != "69003" || !a.HasGeo ||
+		a.Contract != "cdi" || a.ExperienceYears != 2 || a.SalaryMin != 1900 || a.SalaryMax != 2100 || a.SalaryUnit != "month" ||
+		a.Rome != "M1805" || strings.Join(a.Skills, ",") != "Java,SQL" || a.Company != "ACME" || a.Line != 3 ||
+		a.URL != "https://candidat.francetravail.fr/offres/recherche/detail/184XKLM" {
+		t.Errorf("first offer %+v", a)
+	}
+	if b.Contract != "alternance" || b.ExperienceYears != 1 || b.SalaryUnit != "month" || b.SalaryMin != 1767 || b.Line != 18 || b.HasGeo {
+		t.Errorf("second offer %+v", b)
+	}
+}
+
+func TestDecodeFranceTravailProblems(t *testing.T) {
+	for body, want := range map[string]string{
+		`[]`:                               "ft.json:1: resultats: expected a JSON object",
+		`{"resultats": 3}`:                 "ft.json:1: resultats: \"resultats\" must be a list",
+		`{"total": 1}`:                     "ft.json:1: resultats: no \"resultats\" list",
+		strings.Replace(ftBody, `"typeContrat": "CDI"`, `"typeContrat": "XYZ"`, 1): `ft.json:3: typeContrat: "XYZ" is not a contract type`,
+		strings.Replace(ftBody, `"2026-11-12T10:00:00Z"`, `"hier"`, 1):            `ft.json:18: dateCreation: "hier" is not a date`,
+		strings.Replace(ftBody, `"intitule": "Apprenti développeur web",`, "", 1): "ft.json:18: title: required",
+	} {
+		var probs problem.List
+		if offers := DecodeFranceTravail("ft.json", strings.NewReader(body), &probs); offers != nil {
+			t.Errorf("offers returned for %q", body[:20])
+		}
+		if !strings.Contains(probs.String(), want) {
+			t.Errorf("want %q in %s", want, probs)
+		}
+	}
+}
+
+func TestParseSalaire(t *testing.T) {
+	for label, want := range map[string][3]any{
+		"Mensuel de 1900.00 Euros à 2100.00 Euros sur 12 mois": {1900, 2100, "month"},
+		"Annuel de 45000.00 Euros à 55000.00 Euros":            {45000, 55000, "year"},
+		"Annuel de 40 000 Euros":                               {40000, 40000, "year"},
+		"Mensuel de 2000,50 Euros sur 13 mois":                 {2001, 2001, "month"},
+		"Horaire de 11.65 Euros":                               {1767, 1767, "month"},
+		"Selon profil":                                         {0, 0, ""},
+		"":                                                     {0, 0, ""},
+	} {
+		lo, hi, unit := ParseSalaire(label)
+		if lo != want[0] || hi != want[1] || unit != want[2] {
+			t.Errorf("%q: %d %d %q, want %v", label, lo, hi, unit, want)
+		}
+	}
+}
+
+func TestDepartement(t *testing.T) {
+	for pc, want := range map[string]string{"75015": "75", "01000": "01", "20000": "2A", "20200": "2B", "97400": "974", "1234": ""} {
+		if got := Departement(pc); got != want {
+			t.Errorf("%s: %q, want %q", pc, got, want)
+		}
+	}
+}
