@@ -48,6 +48,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return 0
 	case "import":
 		return importContent(ctx, cfg, log, stdout, stderr)
+	case "offers import":
+		return importOffers(ctx, cfg, log, stdout, stderr)
+	case "offers generate":
+		return generateOffers(cfg, stdout)
 	case "serve":
 		if err := serve(ctx, cfg, log, stderr); err != nil {
 			log.Error("server stopped", slog.Any("err", err))
@@ -102,7 +106,7 @@ func importContent(ctx context.Context, cfg config.Config, log *slog.Logger, std
 		log.Error("import failed; the database is unchanged", slog.Any("err", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %d fiches, %d sectors, %d pages (generation %d)\n", len(site.Fiches), len(site.Sectors), len(site.Pages), gen)
+	fmt.Fprintf(stdout, "imported %d fiches, %d sectors, %d pages, %d offers (generation %d)\n", len(site.Fiches), len(site.Sectors), len(site.Pages), len(site.Offers), gen)
 	return 0
 }
 

@@ -23,15 +23,22 @@ type Config struct {
 	Dev       bool
 	HSTS      bool
 	PublicURL string
+	// offers import and offers generate
+	Feeds         []string
+	ReplaceSource string
+	Count         int
+	Seed          uint64
 	LogLevel  slog.Level
 	LogFormat string
 }
 
 // Commands lists the subcommands and what each does.
 var Commands = map[string]string{
-	"check":  "validate the content tree and print every problem",
-	"import": "validate, render and store the content in one transaction",
-	"serve":  "serve the site",
+	"check":           "validate the content tree and print every problem",
+	"import":          "validate, render and store the content in one transaction",
+	"serve":           "serve the site",
+	"offers import":   "upsert offer feeds (JSON Lines or France Travail JSON) into the database",
+	"offers generate": "write synthetic demo offers as JSON Lines on standard output",
 }
 
 // Usage is the help text.
@@ -43,6 +50,10 @@ commands:
   serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts] [--public-url URL]
                                            serve the site; --dev re-imports on every save,
                                            --hsts when it is reached over HTTPS
+  offers import --db FILE [--replace-source SOURCE] FEED...
+                                           upsert offers by (source, id); --replace-source
+                                           expires that source's offers absent from the feeds
+  offers generate -n N --seed S            N synthetic offers (source demo), JSON Lines
 
 environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
              VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json)
@@ -53,6 +64,9 @@ var ErrUsage = errors.New("usage")
 
 // Load reads args (without the program name) and the environment.
 func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+	if len(args) >= 2 && args[0] == "offers" {
+		args = append([]string{"offers " + args[1]}, args[2:]...)
+	}
 	if len(args) == 0 || Commands[args[0]] == "" {
 		return Config{}, ErrUsage
 	}
@@ -76,9 +90,18 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 	level := or(getenv("VOCATION_LOG_LEVEL"), "info")
 	fs := flag.NewFlagSet("vocation "+cfg.Command, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.Content, "content", cfg.Content, "content directory")
-	if cfg.Command != "check" {
+	if cfg.Command == "check" || cfg.Command == "import" || cfg.Command == "serve" {
+		fs.StringVar(&cfg.Content, "content", cfg.Content, "content directory")
+	}
+	if cfg.Command != "check" && cfg.Command != "offers generate" {
 		fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite database file")
+	}
+	if cfg.Command == "offers import" {
+		fs.StringVar(&cfg.ReplaceSource, "replace-source", "", "expire this source's offers that the feeds no longer have")
+	}
+	if cfg.Command == "offers generate" {
+		fs.IntVar(&cfg.Count, "n", 1000, "how many offers")
+		fs.Uint64Var(&cfg.Seed, "seed", 1, "random seed: the same seed gives the same offers")
 	}
 	if cfg.Command == "serve" {
 		fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
@@ -93,7 +116,12 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		}
 		return Config{}, err
 	}
-	if fs.NArg() > 0 {
+	if cfg.Command == "offers import" {
+		cfg.Feeds = fs.Args()
+		if len(cfg.Feeds) == 0 {
+			return Config{}, errors.New("offers import: name at least one feed file")
+		}
+	} else if fs.NArg() > 0 {
 		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
@@ -107,7 +135,10 @@ func (c Config) Validate() error {
 	if strings.TrimSpace(c.Content) == "" {
 		return errors.New("--content must not be empty")
 	}
-	if c.Command != "check" && strings.TrimSpace(c.DB) == "" {
+	if c.Command == "offers generate" && (c.Count < 0 || c.Count > 10_000_000) {
+		return fmt.Errorf("-n %d: expected 0 to 10000000 offers", c.Count)
+	}
+	if c.Command != "check" && c.Command != "offers generate" && strings.TrimSpace(c.DB) == "" {
 		return errors.New("--db must not be empty")
 	}
 	if c.Command == "serve" {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"reflect"
 	"io"
 	"log/slog"
 	"testing"
@@ -24,6 +25,10 @@ func TestLoad(t *testing.T) {
 			Config{Command: "serve", Content: "c", DB: "a.db", Addr: "127.0.0.1:1", LogFormat: "text"}},
 		{"https deployment", []string{"serve", "--hsts", "--public-url", "https://vocation.example"}, nil,
 			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", HSTS: true, PublicURL: "https://vocation.example", LogFormat: "text"}},
+		{"offers import", []string{"offers", "import", "--db", "v.db", "--replace-source", "francetravail", "a.json", "b.jsonl"}, nil,
+			Config{Command: "offers import", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", ReplaceSource: "francetravail", Feeds: []string{"a.json", "b.jsonl"}}},
+		{"offers generate", []string{"offers", "generate", "-n", "50", "--seed", "7"}, nil,
+			Config{Command: "offers generate", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", Count: 50, Seed: 7}},
 		{"check takes only content", []string{"check", "--content", "x"}, nil,
 			Config{Command: "check", Content: "x", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
 	}
@@ -33,7 +38,7 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v\nwant %+v", got, tt.want)
 			}
 		})
@@ -59,6 +64,9 @@ func TestLoadErrors(t *testing.T) {
 		{[]string{"serve", "--public-url", "vocation.example"}, nil, false},
 		{[]string{"serve", "--public-url", "https://vocation.example/metiers"}, nil, false},
 		{[]string{"serve"}, map[string]string{"VOCATION_HSTS": "oui"}, false},
+		{[]string{"offers", "import", "--db", "x.db"}, nil, false},
+		{[]string{"offers", "generate", "-n", "-3"}, nil, false},
+		{[]string{"offers", "delete"}, nil, true},
 	} {
 		_, err := Load(tt.args, env(tt.env), io.Discard)
 		if err == nil || errors.Is(err, ErrUsage) != tt.usage {

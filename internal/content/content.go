@@ -4,12 +4,14 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 
 	"vocation/internal/fiche"
+	"vocation/internal/offer"
 	"vocation/internal/problem"
 )
 
@@ -18,6 +20,7 @@ type Site struct {
 	Sectors []fiche.Sector
 	Fiches  []Fiche
 	Pages   []Page
+	Offers  []offer.Offer
 }
 
 // Fiche is a fiche with its body rendered.
@@ -100,7 +103,7 @@ func (l *loader) load() *Site {
 				}
 			}
 		case name == "offres" && e.IsDir():
-			// Offers are imported by their own pipeline.
+			site.Offers = l.offers(name)
 		case name == "README.md":
 		default:
 			l.probs.Warnf(l.shown(name), 1, "file", "not part of the content format; ignored")
@@ -161,6 +164,50 @@ func (l *loader) mdFiles(dir string) []string {
 				strings.TrimSuffix(name, ".md"), fiche.Anchor(strings.TrimSuffix(name, ".md")))
 		default:
 			out = append(out, rel)
+		}
+	}
+	return out
+}
+
+// offers reads offres/*.jsonl (native) and offres/*.json (France Travail).
+func (l *loader) offers(dir string) []offer.Offer {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		l.probs.Errorf(l.shown(dir), 1, "file", "cannot be read: %v", err)
+		return nil
+	}
+	var out []offer.Offer
+	seen := map[[2]string]string{}
+	for _, e := range entries {
+		name, rel := e.Name(), path.Join(dir, e.Name())
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		f, err := l.fsys.Open(rel)
+		if err != nil {
+			l.probs.Errorf(l.shown(rel), 1, "file", "cannot be read: %v", err)
+			continue
+		}
+		var got []offer.Offer
+		switch {
+		case e.IsDir():
+			l.probs.Errorf(l.shown(rel), 1, "file name", "folders are not allowed in %s/", dir)
+		case strings.HasSuffix(name, ".jsonl"):
+			got = offer.DecodeJSONL(l.shown(rel), f, &l.probs)
+		case strings.HasSuffix(name, ".json"):
+			got = offer.DecodeFranceTravail(l.shown(rel), f, &l.probs)
+		default:
+			l.probs.Errorf(l.shown(rel), 1, "file name", "only .jsonl (Vocation) and .json (France Travail) files belong in %s/", dir)
+		}
+		f.Close()
+		for _, o := range got {
+			id := [2]string{o.Source, o.ID}
+			if first, dup := seen[id]; dup {
+				l.probs.Errorf(l.shown(rel), o.Line, "id", "offer %s/%s is already in %s", o.Source, o.ID, first)
+				continue
+			}
+			seen[id] = fmt.Sprintf("%s:%d", l.shown(rel), o.Line)
+			out = append(out, o)
 		}
 	}
 	return out

@@ -35,13 +35,13 @@ func TestLoadValidTree(t *testing.T) {
 		"metiers/b.md":   fiche1("b", ""),
 		"pages/about.md": "---\ntitle: À propos\n---\nTexte.\n",
 		"README.md":      "# notes\n",
-		"offres/x.jsonl": "{}\n",
+		"offres/x.jsonl": offerLine("o1") + "\n" + offerLine("o2") + "\n",
 		".DS_Store":      "junk",
 	})
 	if probs.HasErrors() || site == nil {
 		t.Fatalf("problems: %v", probs)
 	}
-	if len(site.Fiches) != 2 || len(site.Pages) != 1 || len(site.Sectors) != 1 {
+	if len(site.Fiches) != 2 || len(site.Pages) != 1 || len(site.Sectors) != 1 || len(site.Offers) != 2 {
 		t.Fatalf("site = %d fiches, %d pages, %d sectors", len(site.Fiches), len(site.Pages), len(site.Sectors))
 	}
 	a := site.Fiches[0]
@@ -79,6 +79,10 @@ func TestLoadProblems(t *testing.T) {
 			"content/metiers/a.md:12: body: warning: raw HTML block", true},
 		{"stray file", map[string]string{"notes.txt": "x"}, "content/notes.txt:1: file: warning: not part of the content format", true},
 		{"empty fiche", map[string]string{"metiers/a.md": " \n"}, "content/metiers/a.md:1: file: is empty", false},
+		{"duplicate offer", map[string]string{"offres/a.jsonl": offerLine("o1") + "\n", "offres/b.jsonl": "\n" + offerLine("o1") + "\n"},
+			"content/offres/b.jsonl:2: id: offer local/o1 is already in content/offres/a.jsonl:1", false},
+		{"offer file type", map[string]string{"offres/a.csv": "id,title\n"}, "content/offres/a.csv:1: file name: only .jsonl", false},
+		{"bad offer", map[string]string{"offres/a.jsonl": strings.Replace(offerLine("o1"), `"cdi"`, `"cdx"`, 1)}, `content/offres/a.jsonl:1: contract: "cdx" is not one of`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,4 +124,8 @@ func strs(probs problem.List) []string {
 		out[i] = p.String()
 	}
 	return out
+}
+
+func offerLine(id string) string {
+	return `{"id":"` + id + `","title":"Développeur","description":"Une offre.","contract":"cdi","published":"2026-11-01"}`
 }

@@ -23,9 +23,23 @@ const maxLine = 1 << 20
 // is valid.
 func DecodeJSONL(path string, r io.Reader, probs *problem.List) []Offer {
 	before := len(*probs)
+	var out []Offer
+	ReadJSONL(path, r, probs, func(o *Offer) error {
+		out = append(out, *o)
+		return nil
+	})
+	if len(*probs) > before {
+		return nil
+	}
+	return out
+}
+
+// ReadJSONL streams a JSON Lines file: fn gets each valid offer as it is
+// read, problems go to probs, and the caller decides what a file with
+// problems means. An error from fn stops the reading.
+func ReadJSONL(path string, r io.Reader, probs *problem.List, fn func(*Offer) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
-	var out []Offer
 	line := 0
 	for sc.Scan() {
 		line++
@@ -44,16 +58,15 @@ func DecodeJSONL(path string, r io.Reader, probs *problem.List) []Offer {
 		}
 		o, ok := fromNative(fields, path, line, probs)
 		if ok && validate(&o, path, probs) {
-			out = append(out, o)
+			if err := fn(&o); err != nil {
+				return err
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
 		probs.Errorf(path, line+1, "line", "cannot be read: %v (a line may be at most %d bytes)", err, maxLine)
 	}
-	if len(*probs) > before {
-		return nil
-	}
-	return out
+	return nil
 }
 
 // fields reads typed values out of a JSON object, recording type errors.

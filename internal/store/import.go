@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"vocation/internal/content"
+	"vocation/internal/offer"
 )
 
 // Import replaces all content with site in one transaction and bumps the
@@ -39,6 +40,22 @@ func (db *DB) Import(ctx context.Context, site *content.Site) (int64, error) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO pages (slug, title, summary, body_html) VALUES (?, ?, ?, ?)`,
 			p.Slug, p.Title, p.Summary, p.HTML); err != nil {
 			return 0, fmt.Errorf("insert page %s: %w", p.Slug, err)
+		}
+	}
+	// Offers shipped in content/ replace, source by source, what earlier
+	// imports of content/ stored: an offer removed from a file expires.
+	sources := map[string][]offer.Offer{}
+	for _, o := range site.Offers {
+		sources[o.Source] = append(sources[o.Source], o)
+	}
+	for src, offers := range sources {
+		if _, err := importOffers(ctx, tx, offers, src); err != nil {
+			return 0, err
+		}
+	}
+	if len(site.Offers) > 0 {
+		if err := bumpGeneration(ctx, tx, "offers_generation"); err != nil {
+			return 0, err
 		}
 	}
 	var gen int64

@@ -1,0 +1,68 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStemsMeet(t *testing.T) {
+	// Each group must reduce to one stem: accents, case, gender, number.
+	for _, group := range [][]string{
+		{"Développeur", "développeuse", "DEVELOPPEURS", "developpeuses", "Développeur·euse"},
+		{"infirmier", "Infirmière", "infirmiere", "infirmières", "Infirmier.ère"},
+		{"boulanger", "boulangère", "Boulangères"},
+		{"directeur", "directrice", "Directeur·trice"},
+		{"technicien", "technicienne", "techniciens"},
+		{"ingénieur", "ingénieure", "ingenieurs"},
+		{"architecte", "architectes"},
+		{"chargé", "chargée", "chargés"},
+		{"commercial", "commerciaux"},
+		{"consultant", "consultante", "consultant(e)"},
+	} {
+		want := Tokens(group[0])
+		for _, w := range group[1:] {
+			if got := Tokens(w); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%q -> %v, but %q -> %v", group[0], want, w, got)
+			}
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Cœur d'ÉTÉ": "coeur d ete", "back-end/Go": "back end go", "\"NEAR(a b)*": " near a b  ", "sql' OR 1=1--": "sql  or 1 1  ",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseIsSafe(t *testing.T) {
+	for _, typed := range []string{`"`, `*`, `NEAR(`, `a AND b`, `-x`, `title:x`, `(a)`, `'; DROP TABLE offers; --`, "\xff\xfe", strings.Repeat("é", 10000)} {
+		m := Parse(typed).Match()
+		for _, part := range strings.FieldsFunc(m, func(r rune) bool { return r == ' ' || r == '(' || r == ')' }) {
+			if part == "OR" || part == "AND" {
+				continue
+			}
+			ok := strings.HasPrefix(part, `"`) && (strings.HasSuffix(part, `"`) || strings.HasSuffix(part, `"*`))
+			inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(part, `"`), "*"), `"`)
+			if !ok || strings.ContainsAny(inner, `"*:()^-+`) {
+				t.Errorf("%q gave the unsafe MATCH %q", typed, m)
+			}
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	q := Parse("Dev back ")
+	if len(q.Words) != 2 || q.Words[0][0] != "dev" || q.Words[0][1] != "developpeur" || q.Prefix != "back" {
+		t.Errorf("%+v", q)
+	}
+	if m := Parse("infirmiere de nuit").Match(); m != `("infirmier") AND ("nuit" OR "nuit"*)` {
+		t.Errorf("match %s", m)
+	}
+	if !Parse(`" * ( )`).Empty() {
+		t.Error("punctuation only should be empty")
+	}
+}

@@ -1,0 +1,318 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"vocation/internal/offer"
+	"vocation/internal/search"
+)
+
+// OfferImport is the result of an offers import.
+type OfferImport struct {
+	Upserted int
+	Expired  int
+}
+
+// ImportOffers upserts offers by (source, id) in one transaction. With
+// replaceSource set, the offers of that source the feed no longer has are
+// expired (they leave search and answer 410). Readers keep the previous
+// state until it commits.
+func (db *DB) ImportOffers(ctx context.Context, offers []offer.Offer, replaceSource string) (OfferImport, error) {
+	return db.StreamOffers(ctx, replaceSource, func(put func(*offer.Offer) error) error {
+		for i := range offers {
+			if err := put(&offers[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// StreamOffers is ImportOffers for feeds too large to hold: feed calls
+// put for each offer. If feed returns an error, nothing is stored.
+func (db *DB) StreamOffers(ctx context.Context, replaceSource string, feed func(put func(*offer.Offer) error) error) (OfferImport, error) {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return OfferImport{}, fmt.Errorf("begin offers import: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newOfferWriter(ctx, tx)
+	if err != nil {
+		return OfferImport{}, err
+	}
+	defer w.close()
+	if err := feed(w.put); err != nil {
+		return w.res, err
+	}
+	res, err := w.finish(replaceSource)
+	if err != nil {
+		return res, err
+	}
+	if err := bumpGeneration(ctx, tx, "generation", "offers_generation"); err != nil {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("commit offers import: %w", err)
+	}
+	return res, nil
+}
+
+func bumpGeneration(ctx context.Context, tx *sql.Tx, keys ...string) error {
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = ?`, k); err != nil {
+			return fmt.Errorf("bump %s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+func importOffers(ctx context.Context, tx *sql.Tx, offers []offer.Offer, replaceSource string) (OfferImport, error) {
+	w, err := newOfferWriter(ctx, tx)
+	if err != nil {
+		return OfferImport{}, err
+	}
+	defer w.close()
+	for i := range offers {
+		if err := w.put(&offers[i]); err != nil {
+			return w.res, err
+		}
+	}
+	return w.finish(replaceSource)
+}
+
+// offerWriter upserts offers within one transaction, marking each with
+// the batch number so that those a feed no longer has can be found.
+type offerWriter struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	st    *sql.Stmt
+	batch int64
+	res   OfferImport
+}
+
+func newOfferWriter(ctx context.Context, tx *sql.Tx) (*offerWriter, error) {
+	w := &offerWriter{ctx: ctx, tx: tx}
+	if err := tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'offers_generation'`).Scan(&w.batch); err != nil {
+		return nil, fmt.Errorf("read offers generation: %w", err)
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO offers (source, id, title, company, description, contract, city, postcode, lat, lon,
+			remote_days, salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, skills,
+			title_stems, skill_stems, text_stems, batch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source, id) DO UPDATE SET title = excluded.title, company = excluded.company,
+			description = excluded.description, contract = excluded.contract, city = excluded.city,
+			postcode = excluded.postcode, lat = excluded.lat, lon = excluded.lon, remote_days = excluded.remote_days,
+			salary_min = excluded.salary_min, salary_max = excluded.salary_max, salary_unit = excluded.salary_unit,
+			experience_years = excluded.experience_years, published = excluded.published, expires = excluded.expires,
+			url = excluded.url, rome = excluded.rome, skills = excluded.skills, title_stems = excluded.title_stems,
+			skill_stems = excluded.skill_stems, text_stems = excluded.text_stems, batch = excluded.batch`)
+	if err != nil {
+		return nil, fmt.Errorf("prepare offer upsert: %w", err)
+	}
+	w.st = st
+	return w, nil
+}
+
+func (w *offerWriter) put(o *offer.Offer) error {
+	var lat, lon any
+	if o.HasGeo {
+		lat, lon = o.Lat, o.Lon
+	}
+	var expires int64
+	if !o.Expires.IsZero() {
+		expires = o.Expires.Unix()
+	}
+	if _, err := w.st.ExecContext(w.ctx, o.Source, o.ID, o.Title, o.Company, o.Description, o.Contract, o.City, o.Postcode, lat, lon,
+		o.RemoteDays, o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.ExperienceYears, o.Published.Unix(), expires, o.URL, o.Rome,
+		strings.Join(o.Skills, "\n"), stems(o.Title), stems(strings.Join(o.Skills, " ")), stems(o.Description), w.batch); err != nil {
+		return fmt.Errorf("upsert offer %s/%s: %w", o.Source, o.ID, err)
+	}
+	w.res.Upserted++
+	return nil
+}
+
+// finish expires the offers of replaceSource that this batch did not write.
+func (w *offerWriter) finish(replaceSource string) (OfferImport, error) {
+	if replaceSource == "" {
+		return w.res, nil
+	}
+	now := time.Now().Unix()
+	r, err := w.tx.ExecContext(w.ctx, `UPDATE offers SET expires = ? WHERE source = ? AND batch <> ? AND (expires = 0 OR expires > ?)`,
+		now, replaceSource, w.batch, now)
+	if err != nil {
+		return w.res, fmt.Errorf("expire absent offers of %s: %w", replaceSource, err)
+	}
+	n, _ := r.RowsAffected()
+	w.res.Expired = int(n)
+	return w.res, nil
+}
+
+func (w *offerWriter) close() { w.st.Close() }
+
+// stems are the distinct search stems of a text, space-separated.
+func stems(text string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range search.Tokens(text) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// StoredOffer is an offer as stored, with its internal key.
+type StoredOffer struct {
+	offer.Offer
+	Key int64
+}
+
+const offerColumns = `key, source, id, title, company, description, contract, city, postcode, lat, lon, remote_days,
+	salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, skills`
+
+func scanOffer(scan func(...any) error) (StoredOffer, error) {
+	var o StoredOffer
+	var lat, lon sql.NullFloat64
+	var published, expires int64
+	var skills string
+	err := scan(&o.Key, &o.Source, &o.ID, &o.Title, &o.Company, &o.Description, &o.Contract, &o.City, &o.Postcode, &lat, &lon,
+		&o.RemoteDays, &o.SalaryMin, &o.SalaryMax, &o.SalaryUnit, &o.ExperienceYears, &published, &expires, &o.URL, &o.Rome, &skills)
+	if err != nil {
+		return o, err
+	}
+	o.Lat, o.Lon, o.HasGeo = lat.Float64, lon.Float64, lat.Valid && lon.Valid
+	o.Published = time.Unix(published, 0).UTC()
+	if expires > 0 {
+		o.Expires = time.Unix(expires, 0).UTC()
+	}
+	if skills != "" {
+		o.Skills = strings.Split(skills, "\n")
+	}
+	return o, nil
+}
+
+// Offer reads one offer by its identity, expired or not.
+func (t *Tx) Offer(source, id string) (*StoredOffer, error) {
+	o, err := scanOffer(t.tx.QueryRowContext(t.ctx, `SELECT `+offerColumns+` FROM offers WHERE source = ? AND id = ?`, source, id).Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read offer %s/%s: %w", source, id, err)
+	}
+	return &o, nil
+}
+
+// OffersByKey reads offers by key, in the order given, skipping missing ones.
+func (t *Tx) OffersByKey(keys []int64) ([]StoredOffer, error) {
+	out := make([]StoredOffer, 0, len(keys))
+	for _, k := range keys {
+		o, err := scanOffer(t.tx.QueryRowContext(t.ctx, `SELECT `+offerColumns+` FROM offers WHERE key = ?`, k).Scan)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read offer %d: %w", k, err)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// LatestOffers lists the newest live offers with one of the ROME codes.
+func (t *Tx) LatestOffers(rome []string, now time.Time, limit int) ([]StoredOffer, error) {
+	if len(rome) == 0 {
+		return nil, nil
+	}
+	var out []StoredOffer
+	q := `SELECT ` + offerColumns + ` FROM offers WHERE rome IN (?` + strings.Repeat(", ?", len(rome)-1) + `)
+		AND (expires = 0 OR expires > ?) ORDER BY published DESC LIMIT ?`
+	args := make([]any, 0, len(rome)+2)
+	for _, r := range rome {
+		args = append(args, r)
+	}
+	args = append(args, now.Unix(), limit)
+	err := t.each(q, args, func(r *sql.Rows) error {
+		o, err := scanOffer(r.Scan)
+		out = append(out, o)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("latest offers: %w", err)
+	}
+	return out, nil
+}
+
+// IndexedOffer is what the search index keeps of a live offer.
+type IndexedOffer struct {
+	Key             int64
+	Title           string
+	Contract        string
+	Postcode        string
+	City            string
+	Lat, Lon        float64
+	HasGeo          bool
+	RemoteDays      int
+	SalaryYearMin   int
+	SalaryYearMax   int
+	ExperienceYears int
+	Published       int64
+	Rome            string
+	TitleStems      string
+	SkillStems      string
+	TextStems       string
+}
+
+// EachLiveOffer calls fn for every offer not expired at now, newest
+// first, reading in one transaction.
+func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*IndexedOffer) error) (generation int64, err error) {
+	err = db.Read(ctx, func(t *Tx) error {
+		if err := t.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&generation); err != nil {
+			return fmt.Errorf("read offers generation: %w", err)
+		}
+		rows, err := t.tx.QueryContext(ctx, `SELECT key, title, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
+				salary_unit, experience_years, published, rome, title_stems, skill_stems, text_stems
+			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, key DESC`, now.Unix())
+		if err != nil {
+			return fmt.Errorf("list live offers: %w", err)
+		}
+		defer rows.Close()
+		var o IndexedOffer
+		for rows.Next() {
+			var lat, lon sql.NullFloat64
+			var smin, smax int
+			var unit string
+			if err := rows.Scan(&o.Key, &o.Title, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit,
+				&o.ExperienceYears, &o.Published, &o.Rome, &o.TitleStems, &o.SkillStems, &o.TextStems); err != nil {
+				return fmt.Errorf("list live offers: %w", err)
+			}
+			o.Lat, o.Lon, o.HasGeo = lat.Float64, lon.Float64, lat.Valid && lon.Valid
+			o.SalaryYearMin, o.SalaryYearMax = 0, 0
+			if unit != "" {
+				oo := offer.Offer{SalaryMin: smin, SalaryMax: smax, SalaryUnit: unit}
+				o.SalaryYearMin, o.SalaryYearMax = oo.SalaryYear()
+			}
+			if err := fn(&o); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	return generation, err
+}
+
+// OffersGeneration is the number of the last offers import.
+func (db *DB) OffersGeneration(ctx context.Context) (int64, error) {
+	var g int64
+	err := db.read.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&g)
+	if err != nil {
+		return 0, fmt.Errorf("read offers generation: %w", err)
+	}
+	return g, nil
+}
