@@ -28,8 +28,8 @@ type Config struct {
 	ReplaceSource string
 	Count         int
 	Seed          uint64
-	LogLevel  slog.Level
-	LogFormat string
+	LogLevel      slog.Level
+	LogFormat     string
 }
 
 // Commands lists the subcommands and what each does.

@@ -2,9 +2,9 @@ package config
 
 import (
 	"errors"
-	"reflect"
 	"io"
 	"log/slog"
+	"reflect"
 	"testing"
 )
 

@@ -38,7 +38,7 @@ type ftOffer struct {
 	Salaire           struct {
 		Libelle string `json:"libelle"`
 	} `json:"salaire"`
-	RomeCode     string `json:"romeCode"`
+	RomeCode     string                     `json:"romeCode"`
 	Competences  []struct{ Libelle string } `json:"competences"`
 	OrigineOffre struct {
 		URLOrigine string `json:"urlOrigine"`

@@ -118,12 +118,12 @@ func TestDecodeFranceTravail(t *testing.T) {
 
 func TestDecodeFranceTravailProblems(t *testing.T) {
 	for body, want := range map[string]string{
-		`[]`:                               "ft.json:1: resultats: expected a JSON object",
-		`{"resultats": 3}`:                 "ft.json:1: resultats: \"resultats\" must be a list",
-		`{"total": 1}`:                     "ft.json:1: resultats: no \"resultats\" list",
+		`[]`:               "ft.json:1: resultats: expected a JSON object",
+		`{"resultats": 3}`: "ft.json:1: resultats: \"resultats\" must be a list",
+		`{"total": 1}`:     "ft.json:1: resultats: no \"resultats\" list",
 		strings.Replace(ftBody, `"typeContrat": "CDI"`, `"typeContrat": "XYZ"`, 1): `ft.json:3: typeContrat: "XYZ" is not a contract type`,
-		strings.Replace(ftBody, `"2026-11-12T10:00:00Z"`, `"hier"`, 1):            `ft.json:18: dateCreation: "hier" is not a date`,
-		strings.Replace(ftBody, `"intitule": "Apprenti développeur web",`, "", 1): "ft.json:18: title: required",
+		strings.Replace(ftBody, `"2026-11-12T10:00:00Z"`, `"hier"`, 1):             `ft.json:18: dateCreation: "hier" is not a date`,
+		strings.Replace(ftBody, `"intitule": "Apprenti développeur web",`, "", 1):  "ft.json:18: title: required",
 	} {
 		var probs problem.List
 		if offers := DecodeFranceTravail("ft.json", strings.NewReader(body), &probs); offers != nil {
