@@ -249,29 +249,9 @@ func (t *Tx) LatestOffers(rome []string, now time.Time, limit int) ([]StoredOffe
 	return out, nil
 }
 
-// IndexedOffer is what the search index keeps of a live offer.
-type IndexedOffer struct {
-	Key             int64
-	Title           string
-	Contract        string
-	Postcode        string
-	City            string
-	Lat, Lon        float64
-	HasGeo          bool
-	RemoteDays      int
-	SalaryYearMin   int
-	SalaryYearMax   int
-	ExperienceYears int
-	Published       int64
-	Rome            string
-	TitleStems      string
-	SkillStems      string
-	TextStems       string
-}
-
 // EachLiveOffer calls fn for every offer not expired at now, newest
 // first, reading in one transaction.
-func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*IndexedOffer) error) (generation int64, err error) {
+func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.Doc) error) (generation int64, err error) {
 	err = db.Read(ctx, func(t *Tx) error {
 		if err := t.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&generation); err != nil {
 			return fmt.Errorf("read offers generation: %w", err)
@@ -283,7 +263,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*Indexed
 			return fmt.Errorf("list live offers: %w", err)
 		}
 		defer rows.Close()
-		var o IndexedOffer
+		var o search.Doc
 		for rows.Next() {
 			var lat, lon sql.NullFloat64
 			var smin, smax int

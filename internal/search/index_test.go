@@ -1,0 +1,222 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"vocation/internal/offer"
+	"vocation/internal/problem"
+)
+
+func stemSet(s string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range Tokens(s) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func docOf(o offer.Offer, key int64) Doc {
+	lo, hi := o.SalaryYear()
+	return Doc{Key: key, Title: o.Title, Contract: o.Contract, Postcode: o.Postcode, City: o.City, Lat: o.Lat, Lon: o.Lon, HasGeo: o.HasGeo,
+		RemoteDays: o.RemoteDays, SalaryYearMin: lo, SalaryYearMax: hi, ExperienceYears: o.ExperienceYears, Published: o.Published.Unix(),
+		Rome: o.Rome, TitleStems: stemSet(o.Title), SkillStems: stemSet(strings.Join(o.Skills, " ")), TextStems: stemSet(o.Description)}
+}
+
+// build indexes docs given newest first; keys are positions.
+func build(docs []Doc) *Index {
+	b := NewBuilder(1)
+	for i := range docs {
+		b.Add(&docs[i])
+	}
+	return b.Index()
+}
+
+func small(titles ...string) []Doc {
+	var docs []Doc
+	for i, t := range titles {
+		docs = append(docs, Doc{Key: int64(i), Title: t, Contract: "cdi", RemoteDays: -1, ExperienceYears: -1, TitleStems: stemSet(t)})
+	}
+	return docs
+}
+
+func keys(r Result) []int64 {
+	var out []int64
+	for _, h := range r.Hits {
+		out = append(out, h.Key)
+	}
+	return out
+}
+
+func TestFrenchAsTyped(t *testing.T) {
+	ix := build(small("Développeuse back-end", "Infirmier de nuit", "Boulanger", "Développeurs Java", "Infirmière scolaire", "Boulangère pâtissière"))
+	for _, tt := range []struct {
+		typed string
+		want  []int64
+	}{
+		{"developpeur", []int64{0, 3}},         // accents, gender, plural
+		{"DÉVELOPPEUSES", []int64{0, 3}},       // case and plural
+		{"infirmiere", []int64{1, 4}},          // infirmière finds infirmier
+		{"infirmier", []int64{1, 4}},           // and back
+		{"boulangère", []int64{2, 5}},          // boulangère finds boulanger
+		{"dévelop", []int64{0, 3}},             // a word being typed
+		{"dev java", []int64{3}},               // abbreviation
+		{`infirm" OR 1=1 --`, []int64{}},       // syntax is text
+		{"patissiere boulangere", []int64{5}},  // every word must match
+	} {
+		got := keys(ix.Search(Request{Query: Parse(tt.typed), Limit: 20, Filters: Filters{ExperienceMax: -1}}))
+		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%q: %v, want %v", tt.typed, got, tt.want)
+		}
+	}
+}
+
+func TestRelevanceTitleSkillsText(t *testing.T) {
+	docs := []Doc{
+		{Key: 0, Title: "Chef de projet", TextStems: stemSet("python au quotidien"), ExperienceYears: -1, RemoteDays: -1},
+		{Key: 1, Title: "Data analyst", SkillStems: stemSet("Python SQL"), ExperienceYears: -1, RemoteDays: -1},
+		{Key: 2, Title: "Développeur Python", ExperienceYears: -1, RemoteDays: -1},
+		{Key: 3, Title: "Développeur Python senior", ExperienceYears: -1, RemoteDays: -1},
+	}
+	for i := range docs {
+		docs[i].TitleStems = stemSet(docs[i].Title)
+	}
+	got := keys(build(docs).Search(Request{Query: Parse("python "), Limit: 20, Filters: Filters{ExperienceMax: -1}}))
+	// Title matches first (newest first among them), then skills, then text.
+	if want := []int64{2, 3, 1, 0}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
+
+// TestFacetsAgainstBruteForce checks every count of many random searches
+// against a plain scan of the offers with the same rules.
+func TestFacetsAgainstBruteForce(t *testing.T) {
+	var buf bytes.Buffer
+	if err := offer.Generate(&buf, 3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	offers := offer.DecodeJSONL("demo.jsonl", &buf, &probs)
+	slices.SortStableFunc(offers, func(a, b offer.Offer) int { return b.Published.Compare(a.Published) })
+	docs := make([]Doc, len(offers))
+	for i, o := range offers {
+		docs[i] = docOf(o, int64(i))
+	}
+	ix := build(docs)
+	words := []string{"", "developpeur", "infirmière", "dév", "python", "soins nuit", "equipe", "boulangère", "chargée communication", "technicien"}
+	r := rand.New(rand.NewPCG(1, 2))
+	lyon, _ := ix.FindPlace("Lyon")
+	if lyon == nil {
+		t.Fatal("Lyon not found among the places")
+	}
+	for i := 0; i < 300; i++ {
+		req := Request{Query: Parse(words[r.IntN(len(words))]), Limit: 20, Filters: Filters{ExperienceMax: -1}}
+		if r.IntN(2) == 0 {
+			req.Filters.Contracts = []string{offer.Contracts[r.IntN(6)], offer.Contracts[r.IntN(6)]}
+		}
+		if r.IntN(3) == 0 {
+			req.Filters.RemoteMin = 1 + r.IntN(3)
+		}
+		if r.IntN(3) == 0 {
+			req.Filters.ExperienceMax = []int{0, 2, 5}[r.IntN(3)]
+		}
+		if r.IntN(4) == 0 {
+			req.Filters.SalaryMin = 30000 + r.IntN(4)*5000
+		}
+		if r.IntN(4) == 0 {
+			req.Filters.Romes = []string{"M1805", "J1506"}
+		}
+		switch r.IntN(4) {
+		case 0:
+			req.Filters.Near, req.Filters.RadiusKm = lyon, float64(10+r.IntN(50))
+		case 1:
+			req.Filters.Departement = "75"
+		}
+		checkAgainstScan(t, ix, docs, req)
+	}
+}
+
+func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, req Request) {
+	t.Helper()
+	got := ix.Search(req)
+	f := req.Filters
+	fails := func(d Doc) int {
+		m := 0
+		if len(f.Contracts) > 0 && !slices.Contains(f.Contracts, d.Contract) {
+			m |= failContract
+		}
+		if f.Near != nil && haversine(f.Near.Lat, f.Near.Lon, float64(float32(d.Lat)), float64(float32(d.Lon))) > f.RadiusKm {
+			m |= failPlace
+		}
+		if f.Departement != "" && offer.Departement(d.Postcode) != f.Departement {
+			m |= failPlace
+		}
+		if f.RemoteMin > 0 && d.RemoteDays < f.RemoteMin {
+			m |= failRemote
+		}
+		if f.ExperienceMax >= 0 && d.ExperienceYears > f.ExperienceMax {
+			m |= failExperience
+		}
+		if f.SalaryMin > 0 && d.SalaryYearMax < f.SalaryMin {
+			m |= failSalary
+		}
+		if len(f.Romes) > 0 && !slices.Contains(f.Romes, d.Rome) {
+			m |= failRome
+		}
+		return m
+	}
+	matches := func(d Doc) bool {
+		all := strings.Fields(d.TitleStems + " " + d.SkillStems + " " + d.TextStems)
+		for i, g := range req.Query.Words {
+			ok := false
+			for _, s := range all {
+				if slices.Contains(g, s) || (i == len(req.Query.Words)-1 && req.Query.Prefix != "" && strings.HasPrefix(s, req.Query.Prefix)) {
+					ok = true
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	total, contracts, remote1 := 0, map[string]int{}, 0
+	for _, d := range docs {
+		if !matches(d) {
+			continue
+		}
+		m := fails(d)
+		if m == 0 {
+			total++
+		}
+		if m&^failContract == 0 {
+			contracts[d.Contract]++
+		}
+		if m&^failRemote == 0 && d.RemoteDays >= 1 {
+			remote1++
+		}
+	}
+	label := fmt.Sprintf("%q %+v", req.Query.String(), req.Filters)
+	if got.Total != total {
+		t.Fatalf("%s: total %d, scan says %d", label, got.Total, total)
+	}
+	for _, c := range got.Facets.Contracts {
+		if c.N != contracts[c.Value] {
+			t.Fatalf("%s: contract %s: %d, scan says %d", label, c.Value, c.N, contracts[c.Value])
+		}
+	}
+	if got.Facets.Remote[0].N != remote1 {
+		t.Fatalf("%s: remote >= 1: %d, scan says %d", label, got.Facets.Remote[0].N, remote1)
+	}
+	if len(got.Hits) != min(20, total) {
+		t.Fatalf("%s: %d hits of %d", label, len(got.Hits), total)
+	}
+}

@@ -1,0 +1,431 @@
+package search
+
+import (
+	"container/heap"
+	"math"
+	"sort"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"vocation/internal/offer"
+)
+
+// Sort orders results.
+type Sort int
+
+// The orders a search can ask for.
+const (
+	ByRelevance Sort = iota
+	ByDate
+	BySalary
+	ByDistance
+)
+
+// Filters narrow a search. Zero values filter nothing.
+type Filters struct {
+	Contracts     []string
+	Near          *Place // with RadiusKm > 0, a circle; else the same département
+	Departement   string
+	RadiusKm      float64
+	RemoteMin     int // at least this many days a week
+	ExperienceMax int // at most this many years asked; -1 for any
+	SalaryMin     int // per year
+	Romes         []string
+}
+
+// Request is one search.
+type Request struct {
+	Query   Query
+	Filters Filters
+	Sort    Sort
+	Offset  int
+	Limit   int
+}
+
+// Count is one facet value and how many results choosing it would give.
+type Count struct {
+	Value string
+	N     int
+}
+
+// Facets are live counts: each dimension is counted with every other
+// active filter applied, not its own (disjunctive facets).
+type Facets struct {
+	Contracts  []Count // every contract, zeros included
+	Remote     []Count // "1".."5": at least that many days
+	Experience []Count // "0", "1", "2", "5", "10": at most that many years
+	Romes      []Count // by count, most first
+	Places     []Count // "postcode|city", most first, at most 8
+	// Without is how many results there would be without each filter:
+	// "contrat", "lieu", "teletravail", "experience", "salaire", "metier".
+	Without map[string]int
+}
+
+// Hit is one result.
+type Hit struct {
+	Key        int64
+	DistanceKm float64 // when a place was given, else -1
+}
+
+// Result is what a search finds.
+type Result struct {
+	Total  int
+	Hits   []Hit
+	Facets Facets
+}
+
+const (
+	failContract = 1 << iota
+	failPlace
+	failRemote
+	failExperience
+	failSalary
+	failRome
+)
+
+var filterNames = map[int]string{failContract: "contrat", failPlace: "lieu", failRemote: "teletravail",
+	failExperience: "experience", failSalary: "salaire", failRome: "metier"}
+
+// Search runs r. It only reads the index.
+func (ix *Index) Search(r Request) Result {
+	var tiers [3]*roaring.Bitmap
+	candidates := ix.all()
+	if !r.Query.Empty() {
+		tiers = ix.tiers(r.Query)
+		candidates = tiers[2]
+	}
+	f := ix.compile(r.Filters)
+	results := roaring.New()
+	var (
+		contracts [8]int
+		remote    [7]int // index remote+1
+		exp       = map[int8]int{}
+		romes     = make([]int, len(ix.romes))
+		places    = map[uint16]int{}
+		without   = map[int]int{}
+	)
+	it := candidates.Iterator()
+	for it.HasNext() {
+		doc := it.Next()
+		mask := f.fails(ix, doc)
+		if mask == 0 {
+			results.Add(doc)
+		}
+		for bit := range filterNames {
+			if mask&^bit == 0 {
+				without[bit]++
+			}
+		}
+		if mask&^failContract == 0 {
+			contracts[ix.contract[doc]]++
+		}
+		if mask&^failRemote == 0 {
+			remote[ix.remote[doc]+1]++
+		}
+		if mask&^failExperience == 0 {
+			exp[ix.experience[doc]]++
+		}
+		if mask&^failRome == 0 {
+			romes[ix.rome[doc]]++
+		}
+		if mask&^failPlace == 0 {
+			places[ix.place[doc]]++
+		}
+	}
+	res := Result{Total: int(results.GetCardinality())}
+	res.Facets = ix.facets(contracts[:], remote[:], exp, romes, places, without)
+	limit := min(max(r.Limit, 0), 100)
+	switch {
+	case r.Sort == BySalary:
+		res.Hits = ix.topBy(results, r.Offset, limit, func(doc uint32) float64 { return -float64(ix.salary[doc]) })
+	case r.Sort == ByDistance && f.near != nil:
+		res.Hits = ix.topBy(results, r.Offset, limit, func(doc uint32) float64 { return f.distance(ix, doc) })
+	case r.Sort == ByDate || r.Query.Empty():
+		res.Hits = ix.page([]*roaring.Bitmap{results}, r.Offset, limit)
+	default:
+		t0 := roaring.And(tiers[0], results)
+		t1 := roaring.AndNot(roaring.And(tiers[1], results), t0)
+		t2 := roaring.AndNot(results, tiers[1])
+		res.Hits = ix.page([]*roaring.Bitmap{t0, t1, t2}, r.Offset, limit)
+	}
+	for i := range res.Hits {
+		res.Hits[i].DistanceKm = -1
+		if f.near != nil {
+			res.Hits[i].DistanceKm = f.distance(ix, uint32(res.Hits[i].Key))
+		}
+		res.Hits[i].Key = ix.keys[res.Hits[i].Key]
+	}
+	return res
+}
+
+// all is every document, for a search without words.
+func (ix *Index) all() *roaring.Bitmap {
+	b := roaring.New()
+	b.AddRange(0, uint64(len(ix.keys)))
+	return b
+}
+
+// page takes limit documents after offset from the bitmaps in turn, each
+// in ascending order (newest first). Hit.Key holds the document for now.
+func (ix *Index) page(parts []*roaring.Bitmap, offset, limit int) []Hit {
+	var out []Hit
+	for _, b := range parts {
+		n := int(b.GetCardinality())
+		if offset >= n {
+			offset -= n
+			continue
+		}
+		it := b.Iterator()
+		if offset > 0 {
+			v, _ := b.Select(uint32(offset))
+			it.AdvanceIfNeeded(v)
+			offset = 0
+		}
+		for it.HasNext() && len(out) < limit {
+			out = append(out, Hit{Key: int64(it.Next())})
+		}
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// topBy orders results by score, ascending, ties newest first, and takes
+// limit after offset, keeping only offset+limit in a heap.
+func (ix *Index) topBy(results *roaring.Bitmap, offset, limit int, score func(uint32) float64) []Hit {
+	k := offset + limit
+	if k <= 0 {
+		return nil
+	}
+	h := &scored{}
+	it := results.Iterator()
+	for it.HasNext() {
+		doc := it.Next()
+		s := score(doc)
+		if h.Len() < k {
+			heap.Push(h, scoredDoc{doc, s})
+		} else if better(scoredDoc{doc, s}, (*h)[0]) {
+			(*h)[0] = scoredDoc{doc, s}
+			heap.Fix(h, 0)
+		}
+	}
+	all := make([]scoredDoc, h.Len())
+	for i := len(all) - 1; i >= 0; i-- {
+		all[i] = heap.Pop(h).(scoredDoc)
+	}
+	var out []Hit
+	for i := offset; i < len(all); i++ {
+		out = append(out, Hit{Key: int64(all[i].doc)})
+	}
+	return out
+}
+
+type scoredDoc struct {
+	doc   uint32
+	score float64
+}
+
+func better(a, b scoredDoc) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	return a.doc < b.doc
+}
+
+// scored is a max-heap of the best k: the worst kept is on top.
+type scored []scoredDoc
+
+func (h scored) Len() int           { return len(h) }
+func (h scored) Less(i, j int) bool { return better(h[j], h[i]) }
+func (h scored) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *scored) Push(x any)        { *h = append(*h, x.(scoredDoc)) }
+func (h *scored) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// compiled are filters turned into what a document is tested against.
+type compiled struct {
+	contracts   uint8 // bit per contract; 0 for any
+	near        *Place
+	dep         string
+	radius      float64
+	remoteMin   int8
+	expMax      int8
+	salaryMin   int32
+	romes       []bool // by rome index; nil for any
+	cosLat      float64
+	placeDist   map[uint16]float64
+	placeInside map[uint16]bool
+}
+
+func (ix *Index) compile(f Filters) *compiled {
+	c := &compiled{remoteMin: int8(clamp(f.RemoteMin, 0, 5)), expMax: -1, salaryMin: int32(f.SalaryMin), near: f.Near, dep: f.Departement, radius: f.RadiusKm}
+	if f.ExperienceMax >= 0 {
+		c.expMax = int8(clamp(f.ExperienceMax, 0, 50))
+	}
+	for _, v := range f.Contracts {
+		c.contracts |= 1 << contractCode(v)
+	}
+	if len(f.Romes) > 0 {
+		c.romes = make([]bool, len(ix.romes))
+		for _, r := range f.Romes {
+			if i, ok := ix.romeIndex[r]; ok {
+				c.romes[i] = true
+			}
+		}
+	}
+	if c.near != nil {
+		c.cosLat = math.Cos(c.near.Lat * math.Pi / 180)
+	}
+	// Places are few: decide once per place whether it is inside.
+	if c.near != nil || c.dep != "" {
+		c.placeInside = map[uint16]bool{}
+		for i, p := range ix.places {
+			switch {
+			case c.near != nil && c.radius > 0:
+				c.placeInside[uint16(i)] = p.HasGeo && haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon) <= c.radius+5
+			case c.near != nil:
+				c.placeInside[uint16(i)] = p.Departement == c.near.Departement
+			default:
+				c.placeInside[uint16(i)] = p.Departement == c.dep
+			}
+		}
+	}
+	return c
+}
+
+// fails returns the filters doc does not pass, as bits.
+func (c *compiled) fails(ix *Index, doc uint32) int {
+	mask := 0
+	if c.contracts != 0 && c.contracts&(1<<ix.contract[doc]) == 0 {
+		mask |= failContract
+	}
+	if c.placeInside != nil {
+		inside := c.placeInside[ix.place[doc]]
+		if inside && c.near != nil && c.radius > 0 {
+			inside = c.distance(ix, doc) <= c.radius
+		}
+		if !inside {
+			mask |= failPlace
+		}
+	}
+	if c.remoteMin > 0 && ix.remote[doc] < c.remoteMin {
+		mask |= failRemote
+	}
+	if c.expMax >= 0 && ix.experience[doc] > c.expMax {
+		mask |= failExperience
+	}
+	if c.salaryMin > 0 && ix.salary[doc] < c.salaryMin {
+		mask |= failSalary
+	}
+	if c.romes != nil && !c.romes[ix.rome[doc]] {
+		mask |= failRome
+	}
+	return mask
+}
+
+// distance is the distance of a document from the place searched, in km;
+// +Inf for a document without coordinates.
+func (c *compiled) distance(ix *Index, doc uint32) float64 {
+	if c.near == nil || !ix.geo.Contains(doc) {
+		return math.Inf(1)
+	}
+	return haversine(c.near.Lat, c.near.Lon, float64(ix.lat[doc]), float64(ix.lon[doc]))
+}
+
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	dLat := (lat2 - lat1) * math.Pi / 180
+	dLon := (lon2 - lon1) * math.Pi / 180
+	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*math.Pi/180)*math.Cos(lat2*math.Pi/180)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+func (ix *Index) facets(contracts, remote []int, exp map[int8]int, romes []int, places map[uint16]int, without map[int]int) Facets {
+	var f Facets
+	for i, c := range offer.Contracts {
+		f.Contracts = append(f.Contracts, Count{c, contracts[i]})
+	}
+	for d := 1; d <= 5; d++ {
+		n := 0
+		for r := d; r <= 5; r++ {
+			n += remote[r+1]
+		}
+		f.Remote = append(f.Remote, Count{itoa(d), n})
+	}
+	for _, m := range []int8{0, 1, 2, 5, 10} {
+		n := 0
+		for e, c := range exp {
+			if e <= m { // -1, unknown, counts as asking nothing
+				n += c
+			}
+		}
+		f.Experience = append(f.Experience, Count{itoa(int(m)), n})
+	}
+	for i, n := range romes {
+		if n > 0 && ix.romes[i] != "" {
+			f.Romes = append(f.Romes, Count{ix.romes[i], n})
+		}
+	}
+	sort.SliceStable(f.Romes, func(i, j int) bool { return f.Romes[i].N > f.Romes[j].N })
+	for p, n := range places {
+		pl := ix.places[p]
+		if pl.City != "" {
+			f.Places = append(f.Places, Count{pl.Postcode + "|" + pl.City, n})
+		}
+	}
+	sort.Slice(f.Places, func(i, j int) bool {
+		if f.Places[i].N != f.Places[j].N {
+			return f.Places[i].N > f.Places[j].N
+		}
+		return f.Places[i].Value < f.Places[j].Value
+	})
+	f.Places = f.Places[:min(8, len(f.Places))]
+	f.Without = map[string]int{}
+	for bit, name := range filterNames {
+		f.Without[name] = without[bit]
+	}
+	return f
+}
+
+func itoa(n int) string {
+	if n < 10 && n >= 0 {
+		return string(rune('0' + n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
+
+// FindPlace resolves what a person typed as a place: a postcode, a
+// département number, or a city name (accents and case ignored).
+func (ix *Index) FindPlace(typed string) (*Place, string) {
+	t := Fold(typed)
+	if t == "" {
+		return nil, ""
+	}
+	for _, p := range ix.places {
+		if p.Postcode == typed {
+			pl := p
+			return &pl, ""
+		}
+	}
+	if len(typed) <= 3 {
+		for _, p := range ix.places {
+			if p.Departement == typed || (len(typed) == 1 && p.Departement == "0"+typed) {
+				return nil, p.Departement
+			}
+		}
+	}
+	var best *Place
+	for _, p := range ix.places {
+		if Fold(p.City) == t && p.HasGeo {
+			pl := p
+			best = &pl
+			break
+		}
+	}
+	return best, ""
+}
