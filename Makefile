@@ -7,8 +7,14 @@ ADDR    ?= 127.0.0.1:8080
 
 .PHONY: run test build import check dev generate lint e2e-deps fuzz bench-pages load security lighthouse clean
 
+# A few thousand generated demo offers (source demo) come with the site;
+# the pages say they are demonstration data.
+DEMO_OFFERS ?= 3000
+
 run: build
 	$(BIN) import --content $(CONTENT) --db $(DB)
+	$(BIN) offers generate -n $(DEMO_OFFERS) --seed 1 > data/demo-offres.jsonl
+	$(BIN) offers import --db $(DB) --replace-source demo data/demo-offres.jsonl
 	$(BIN) serve --content $(CONTENT) --db $(DB) --addr $(ADDR)
 
 # Unit, integration, browser (Chromium), accessibility (axe-core) and HTML

@@ -139,6 +139,8 @@ type FichePage struct {
 	Updated    string
 	UpdatedISO string
 	Estimates  bool
+	Offers     []OfferCard
+	OffersURL  string
 }
 
 // SalaryGroup is the bands of one experience level.
@@ -270,4 +272,64 @@ func joinFR(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}
+
+// OffersPage is /offres: a search, its facets and its results.
+type OffersPage struct {
+	Layout
+	Query      string
+	Lieu       string
+	Rayon      string
+	SalaryMin  string
+	Radii      []Option
+	Sorts      []Option
+	Contracts  []Option
+	Remote     []Option
+	Experience []Option
+	Metiers    []Option
+	Places     []Option
+	Active     []Link // the active filters, each a link that removes it
+	Total      int
+	Results    []OfferCard
+	Prev, Next string
+	Page       int
+	Pages      int
+	Notice     string
+	Empty      []Link // suggestions when nothing was found, with counts in labels
+	Demo       bool
+}
+
+// OfferCard is an offer in a list.
+type OfferCard struct {
+	Title     string
+	URL       string
+	Company   string
+	Place     string
+	Contract  string
+	Salary    string
+	Remote    string
+	Published string
+	Distance  string
+}
+
+// OfferPage is /offres/{source}/{id}.
+type OfferPage struct {
+	Layout
+	Heading     string
+	Company     string
+	Place       string
+	Contract    string
+	SalaryGiven string
+	SalaryYear  string
+	Remote      string
+	Experience  string
+	Skills      []string
+	Published   string
+	Expires     string
+	ApplyURL    string
+	Paragraphs  []string
+	Fiches      []Link
+	Gone        bool
+	Search      Link
+	Demo        bool
 }

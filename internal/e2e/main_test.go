@@ -150,6 +150,11 @@ func pageTypes(fiches ...string) map[string]int {
 		"/a-propos":               200,
 		"/metiers/nexiste-pas":    404,
 		"/metiers?niveau=bac%2B4": 400,
+		"/offres":                 200,
+		"/offres?q=developpeur&contrat=cdi&teletravail=1": 200,
+		"/offres?q=zzzz":                        200,
+		"/offres/demo-exemples/exemple-0000001": 200,
+		"/offres?page=0":                        400,
 	}
 	for _, f := range fiches {
 		m["/metiers/"+f] = 200

@@ -25,6 +25,8 @@ type Doc struct {
 	SalaryYearMax   int
 	ExperienceYears int
 	Published       int64
+	Expires         int64 // unix seconds, 0 for never
+	Demo            bool
 	Rome            string
 	TitleStems      string
 	SkillStems      string
@@ -58,6 +60,8 @@ type Index struct {
 	Generation int64
 
 	keys       []int64
+	expires    []uint32
+	demo       int
 	contract   []uint8
 	remote     []int8
 	experience []int8
@@ -101,6 +105,10 @@ func (b *Builder) Add(d *Doc) {
 	ix := b.ix
 	doc := uint32(len(ix.keys))
 	ix.keys = append(ix.keys, d.Key)
+	ix.expires = append(ix.expires, uint32(max(d.Expires, 0)))
+	if d.Demo {
+		ix.demo++
+	}
 	ix.contract = append(ix.contract, contractCode(d.Contract))
 	ix.remote = append(ix.remote, int8(clamp(d.RemoteDays, -1, 5)))
 	ix.experience = append(ix.experience, int8(clamp(d.ExperienceYears, -1, 50)))
@@ -146,6 +154,9 @@ func (b *Builder) Index() *Index {
 
 // Len is the number of live offers.
 func (ix *Index) Len() int { return len(ix.keys) }
+
+// Demo is the number of generated demonstration offers.
+func (ix *Index) Demo() int { return ix.demo }
 
 // Key is the store key of a document.
 func (ix *Index) Key(doc uint32) int64 { return ix.keys[doc] }

@@ -62,15 +62,15 @@ func TestFrenchAsTyped(t *testing.T) {
 		typed string
 		want  []int64
 	}{
-		{"developpeur", []int64{0, 3}},         // accents, gender, plural
-		{"DÉVELOPPEUSES", []int64{0, 3}},       // case and plural
-		{"infirmiere", []int64{1, 4}},          // infirmière finds infirmier
-		{"infirmier", []int64{1, 4}},           // and back
-		{"boulangère", []int64{2, 5}},          // boulangère finds boulanger
-		{"dévelop", []int64{0, 3}},             // a word being typed
-		{"dev java", []int64{3}},               // abbreviation
-		{`infirm" OR 1=1 --`, []int64{}},       // syntax is text
-		{"patissiere boulangere", []int64{5}},  // every word must match
+		{"developpeur", []int64{0, 3}},        // accents, gender, plural
+		{"DÉVELOPPEUSES", []int64{0, 3}},      // case and plural
+		{"infirmiere", []int64{1, 4}},         // infirmière finds infirmier
+		{"infirmier", []int64{1, 4}},          // and back
+		{"boulangère", []int64{2, 5}},         // boulangère finds boulanger
+		{"dévelop", []int64{0, 3}},            // a word being typed
+		{"dev java", []int64{3}},              // abbreviation
+		{`infirm" OR 1=1 --`, []int64{}},      // syntax is text
+		{"patissiere boulangere", []int64{5}}, // every word must match
 	} {
 		got := keys(ix.Search(Request{Query: Parse(tt.typed), Limit: 20, Filters: Filters{ExperienceMax: -1}}))
 		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
@@ -100,7 +100,7 @@ func TestRelevanceTitleSkillsText(t *testing.T) {
 // against a plain scan of the offers with the same rules.
 func TestFacetsAgainstBruteForce(t *testing.T) {
 	var buf bytes.Buffer
-	if err := offer.Generate(&buf, 3000, 7); err != nil {
+	if err := offer.Generate(&buf, 1500, 7); err != nil {
 		t.Fatal(err)
 	}
 	var probs problem.List
@@ -111,13 +111,18 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 		docs[i] = docOf(o, int64(i))
 	}
 	ix := build(docs)
+	stemsOf := make([][]string, len(docs))
+	for i, d := range docs {
+		stemsOf[i] = strings.Fields(d.TitleStems + " " + d.SkillStems + " " + d.TextStems)
+	}
 	words := []string{"", "developpeur", "infirmière", "dév", "python", "soins nuit", "equipe", "boulangère", "chargée communication", "technicien"}
 	r := rand.New(rand.NewPCG(1, 2))
-	lyon, _ := ix.FindPlace("Lyon")
-	if lyon == nil {
+	var near Filters
+	if !ix.FindPlace("Lyon", &near) || near.Near == nil {
 		t.Fatal("Lyon not found among the places")
 	}
-	for i := 0; i < 300; i++ {
+	lyon := near.Near
+	for i := 0; i < 150; i++ {
 		req := Request{Query: Parse(words[r.IntN(len(words))]), Limit: 20, Filters: Filters{ExperienceMax: -1}}
 		if r.IntN(2) == 0 {
 			req.Filters.Contracts = []string{offer.Contracts[r.IntN(6)], offer.Contracts[r.IntN(6)]}
@@ -134,17 +139,21 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 		if r.IntN(4) == 0 {
 			req.Filters.Romes = []string{"M1805", "J1506"}
 		}
-		switch r.IntN(4) {
+		switch r.IntN(5) {
 		case 0:
 			req.Filters.Near, req.Filters.RadiusKm = lyon, float64(10+r.IntN(50))
 		case 1:
 			req.Filters.Departement = "75"
+		case 2:
+			req.Filters.City = "Lyon"
+		case 3:
+			req.Filters.Postcode = "69003"
 		}
-		checkAgainstScan(t, ix, docs, req)
+		checkAgainstScan(t, ix, docs, stemsOf, req)
 	}
 }
 
-func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, req Request) {
+func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, req Request) {
 	t.Helper()
 	got := ix.Search(req)
 	f := req.Filters
@@ -153,10 +162,16 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, req Request) {
 		if len(f.Contracts) > 0 && !slices.Contains(f.Contracts, d.Contract) {
 			m |= failContract
 		}
-		if f.Near != nil && haversine(f.Near.Lat, f.Near.Lon, float64(float32(d.Lat)), float64(float32(d.Lon))) > f.RadiusKm {
+		if f.Near != nil && f.RadiusKm > 0 && haversine(f.Near.Lat, f.Near.Lon, float64(float32(d.Lat)), float64(float32(d.Lon))) > f.RadiusKm {
 			m |= failPlace
 		}
 		if f.Departement != "" && offer.Departement(d.Postcode) != f.Departement {
+			m |= failPlace
+		}
+		if f.City != "" && d.City != f.City {
+			m |= failPlace
+		}
+		if f.Postcode != "" && d.Postcode != f.Postcode {
 			m |= failPlace
 		}
 		if f.RemoteMin > 0 && d.RemoteDays < f.RemoteMin {
@@ -173,8 +188,7 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, req Request) {
 		}
 		return m
 	}
-	matches := func(d Doc) bool {
-		all := strings.Fields(d.TitleStems + " " + d.SkillStems + " " + d.TextStems)
+	matches := func(all []string) bool {
 		for i, g := range req.Query.Words {
 			ok := false
 			for _, s := range all {
@@ -189,8 +203,8 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, req Request) {
 		return true
 	}
 	total, contracts, remote1 := 0, map[string]int{}, 0
-	for _, d := range docs {
-		if !matches(d) {
+	for i, d := range docs {
+		if !matches(stemsOf[i]) {
 			continue
 		}
 		m := fails(d)

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -23,10 +24,15 @@ const (
 
 // Filters narrow a search. Zero values filter nothing.
 type Filters struct {
-	Contracts     []string
-	Near          *Place // with RadiusKm > 0, a circle; else the same département
+	Contracts []string
+	// Near is where distances are measured from; with RadiusKm > 0 it
+	// is also a filter: a circle around it.
+	Near     *Place
+	RadiusKm float64
+	// Postcode, City (as typed) and Departement filter by place name.
+	Postcode      string
+	City          string
 	Departement   string
-	RadiusKm      float64
 	RemoteMin     int // at least this many days a week
 	ExperienceMax int // at most this many years asked; -1 for any
 	SalaryMin     int // per year
@@ -40,6 +46,8 @@ type Request struct {
 	Sort    Sort
 	Offset  int
 	Limit   int
+	// Now leaves out the offers expired since the index was built.
+	Now int64
 }
 
 // Count is one facet value and how many results choosing it would give.
@@ -107,6 +115,9 @@ func (ix *Index) Search(r Request) Result {
 	it := candidates.Iterator()
 	for it.HasNext() {
 		doc := it.Next()
+		if e := ix.expires[doc]; e != 0 && int64(e) <= r.Now {
+			continue
+		}
 		mask := f.fails(ix, doc)
 		if mask == 0 {
 			results.Add(doc)
@@ -251,19 +262,17 @@ func (h *scored) Pop() any {
 type compiled struct {
 	contracts   uint8 // bit per contract; 0 for any
 	near        *Place
-	dep         string
 	radius      float64
 	remoteMin   int8
 	expMax      int8
 	salaryMin   int32
 	romes       []bool // by rome index; nil for any
 	cosLat      float64
-	placeDist   map[uint16]float64
 	placeInside map[uint16]bool
 }
 
 func (ix *Index) compile(f Filters) *compiled {
-	c := &compiled{remoteMin: int8(clamp(f.RemoteMin, 0, 5)), expMax: -1, salaryMin: int32(f.SalaryMin), near: f.Near, dep: f.Departement, radius: f.RadiusKm}
+	c := &compiled{remoteMin: int8(clamp(f.RemoteMin, 0, 5)), expMax: -1, salaryMin: int32(f.SalaryMin), near: f.Near, radius: f.RadiusKm}
 	if f.ExperienceMax >= 0 {
 		c.expMax = int8(clamp(f.ExperienceMax, 0, 50))
 	}
@@ -282,16 +291,19 @@ func (ix *Index) compile(f Filters) *compiled {
 		c.cosLat = math.Cos(c.near.Lat * math.Pi / 180)
 	}
 	// Places are few: decide once per place whether it is inside.
-	if c.near != nil || c.dep != "" {
+	city := Fold(f.City)
+	if (c.near != nil && c.radius > 0) || f.Postcode != "" || city != "" || f.Departement != "" {
 		c.placeInside = map[uint16]bool{}
 		for i, p := range ix.places {
 			switch {
 			case c.near != nil && c.radius > 0:
 				c.placeInside[uint16(i)] = p.HasGeo && haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon) <= c.radius+5
-			case c.near != nil:
-				c.placeInside[uint16(i)] = p.Departement == c.near.Departement
+			case f.Postcode != "":
+				c.placeInside[uint16(i)] = p.Postcode == f.Postcode
+			case city != "":
+				c.placeInside[uint16(i)] = Fold(p.City) == city
 			default:
-				c.placeInside[uint16(i)] = p.Departement == c.dep
+				c.placeInside[uint16(i)] = p.Departement == f.Departement
 			}
 		}
 	}
@@ -400,32 +412,46 @@ func itoa(n int) string {
 }
 
 // FindPlace resolves what a person typed as a place: a postcode, a
-// département number, or a city name (accents and case ignored).
-func (ix *Index) FindPlace(typed string) (*Place, string) {
+// département number, or a city name (accents and case ignored). It sets
+// the matching filter and, when the place has a position, Near.
+func (ix *Index) FindPlace(typed string, f *Filters) bool {
+	typed = strings.TrimSpace(typed)
 	t := Fold(typed)
 	if t == "" {
-		return nil, ""
+		return false
 	}
 	for _, p := range ix.places {
 		if p.Postcode == typed {
-			pl := p
-			return &pl, ""
+			f.Postcode = typed
+			if p.HasGeo {
+				pl := p
+				f.Near = &pl
+			}
+			return true
 		}
 	}
 	if len(typed) <= 3 {
+		dep := strings.ToUpper(typed)
+		if len(dep) == 1 {
+			dep = "0" + dep
+		}
 		for _, p := range ix.places {
-			if p.Departement == typed || (len(typed) == 1 && p.Departement == "0"+typed) {
-				return nil, p.Departement
+			if p.Departement == dep {
+				f.Departement = dep
+				return true
 			}
 		}
 	}
-	var best *Place
+	found := false
 	for _, p := range ix.places {
-		if Fold(p.City) == t && p.HasGeo {
-			pl := p
-			best = &pl
-			break
+		if Fold(p.City) == t {
+			f.City, found = typed, true
+			if p.HasGeo {
+				pl := p
+				f.Near = &pl
+				break
+			}
 		}
 	}
-	return best, ""
+	return found
 }

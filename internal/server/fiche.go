@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/a-h/templ"
@@ -43,7 +44,19 @@ func (s *Server) showFiche(c echo.Context) error {
 		}
 		l := s.pageLayout(c, idx, f.Title, f.Summary)
 		l.Current, l.Draft = "metiers", f.Draft
-		return web.Fiche(fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)), nil
+		p := fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)
+		if len(f.Rome) > 0 {
+			latest, err := tx.LatestOffers(f.Rome, time.Now(), 5)
+			if err != nil {
+				return nil, err
+			}
+			for _, o := range latest {
+				p.Offers = append(p.Offers, offerCard(o.Offer))
+			}
+			p.OffersURL = "/offres?metier=" + slug
+			p.Sections = append(p.Sections, web.Link{Label: "Offres d’emploi en ce moment", URL: "offres-du-metier"})
+		}
+		return web.Fiche(p), nil
 	})
 }
 

@@ -25,6 +25,8 @@ func (s *Server) routes() *echo.Echo {
 	get("/", s.showHome)
 	get("/metiers", s.listFiches)
 	get("/metiers/:slug", s.showFiche)
+	get("/offres", s.listOffers)
+	get("/offres/:source/:id", s.showOffer)
 	get("/secteurs", s.listSectors)
 	get("/secteurs/:key", s.showSector)
 	get("/pages/:slug", s.redirectPage)

@@ -34,6 +34,7 @@ type Server struct {
 	opts    Options
 	assets  *static.Assets
 	tracker *tracker
+	offers  offerIndex
 	headers http.Header
 	echo    *echo.Echo
 	// problems are the content errors shown as a banner in dev mode.
@@ -52,6 +53,7 @@ func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Se
 	}
 	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, headers: securityHeaders(opts)}
 	s.echo = s.routes()
+	s.startOfferIndex(ctx)
 	return s, nil
 }
 

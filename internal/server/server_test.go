@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"vocation/internal/content"
 	"vocation/internal/fiche"
@@ -322,3 +323,5 @@ func TestDeploymentOptions(t *testing.T) {
 		t.Error("a 404 page has a canonical link")
 	}
 }
+
+func sleep() { time.Sleep(20 * time.Millisecond) }

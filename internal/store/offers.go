@@ -257,7 +257,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 			return fmt.Errorf("read offers generation: %w", err)
 		}
 		rows, err := t.tx.QueryContext(ctx, `SELECT key, title, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
-				salary_unit, experience_years, published, rome, title_stems, skill_stems, text_stems
+				salary_unit, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', rome, title_stems, skill_stems, text_stems
 			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, key DESC`, now.Unix())
 		if err != nil {
 			return fmt.Errorf("list live offers: %w", err)
@@ -269,7 +269,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 			var smin, smax int
 			var unit string
 			if err := rows.Scan(&o.Key, &o.Title, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit,
-				&o.ExperienceYears, &o.Published, &o.Rome, &o.TitleStems, &o.SkillStems, &o.TextStems); err != nil {
+				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Rome, &o.TitleStems, &o.SkillStems, &o.TextStems); err != nil {
 				return fmt.Errorf("list live offers: %w", err)
 			}
 			o.Lat, o.Lon, o.HasGeo = lat.Float64, lon.Float64, lat.Valid && lon.Valid

@@ -47,6 +47,7 @@ type Summary struct {
 	Draft   bool
 	Access  []string
 	Aliases []string
+	Rome    []string
 }
 
 // Summaries lists every fiche, drafts included, by title.
@@ -71,7 +72,7 @@ func (t *Tx) Summaries() ([]Summary, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list fiches: %w", err)
 	}
-	vals, err := t.tx.QueryContext(t.ctx, `SELECT slug, kind, value FROM fiche_values WHERE kind IN ('access', 'alias') ORDER BY slug, kind, position`)
+	vals, err := t.tx.QueryContext(t.ctx, `SELECT slug, kind, value FROM fiche_values WHERE kind IN ('access', 'alias', 'rome') ORDER BY slug, kind, position`)
 	if err != nil {
 		return nil, fmt.Errorf("list fiche values: %w", err)
 	}
@@ -82,10 +83,13 @@ func (t *Tx) Summaries() ([]Summary, error) {
 			return nil, fmt.Errorf("list fiche values: %w", err)
 		}
 		s := &out[index[slug]]
-		if kind == "access" {
+		switch kind {
+		case "access":
 			s.Access = append(s.Access, v)
-		} else {
+		case "alias":
 			s.Aliases = append(s.Aliases, v)
+		case "rome":
+			s.Rome = append(s.Rome, v)
 		}
 	}
 	return out, vals.Err()

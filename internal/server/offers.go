@@ -1,0 +1,571 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"vocation/internal/offer"
+	"vocation/internal/search"
+	"vocation/internal/store"
+	"vocation/web"
+)
+
+// offerIndex holds the search index of the live offers. It is built in
+// the background, at start and whenever an import changes the offers;
+// searches keep using the previous index until the new one is ready.
+type offerIndex struct {
+	cur      atomic.Pointer[search.Index]
+	ready    chan struct{}
+	once     sync.Once
+	building atomic.Bool
+	checked  atomic.Int64 // the content generation last checked
+}
+
+func (s *Server) startOfferIndex(ctx context.Context) {
+	s.offers.ready = make(chan struct{})
+	s.rebuildOffers(ctx)
+}
+
+func (s *Server) rebuildOffers(ctx context.Context) {
+	if !s.offers.building.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer s.offers.building.Store(false)
+		start := time.Now()
+		var b *search.Builder
+		gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
+			if b == nil {
+				b = search.NewBuilder(0)
+			}
+			b.Add(d)
+			return nil
+		})
+		if err != nil {
+			s.log.Error("build offer index", slog.Any("err", err))
+			s.offers.once.Do(func() { close(s.offers.ready) })
+			return
+		}
+		if b == nil {
+			b = search.NewBuilder(gen)
+		}
+		ix := b.Index()
+		ix.Generation = gen
+		s.offers.cur.Store(ix)
+		s.offers.once.Do(func() { close(s.offers.ready) })
+		s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)))
+	}()
+}
+
+// offerSearchIndex returns the current index, waiting for the first one,
+// and starts a rebuild when the offers changed since it was built.
+func (s *Server) offerSearchIndex(c echo.Context) (*search.Index, error) {
+	ctx := c.Request().Context()
+	gen := s.current(c)
+	if s.offers.checked.Swap(gen.n) != gen.n {
+		if og, err := s.db.OffersGeneration(ctx); err == nil {
+			if ix := s.offers.cur.Load(); ix != nil && ix.Generation != og {
+				s.rebuildOffers(ctx)
+			}
+		}
+	}
+	select {
+	case <-s.offers.ready:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	ix := s.offers.cur.Load()
+	if ix == nil {
+		return nil, fmt.Errorf("the offer index could not be built")
+	}
+	return ix, nil
+}
+
+// offerParams are the parameters of /offres, validated.
+type offerParams struct {
+	q, lieu, metier, tri string
+	contrats             []string
+	rayon                int
+	teletravail          int
+	experience           int
+	salaireMin           int
+	page                 int
+}
+
+const perPage = 20
+
+// maxPage bounds how deep a search may page: past it, refine the search.
+const maxPage = 100
+
+func intParam(v url.Values, name, label string, def, lo, hi int) (int, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, badRequest(fmt.Sprintf("%s : « %s » n’est pas un nombre entre %d et %d.", label, printable(s), lo, hi))
+	}
+	return n, nil
+}
+
+func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
+	p := offerParams{q: cleanQuery(v.Get("q")), lieu: cleanQuery(v.Get("lieu")), tri: v.Get("tri"), metier: v.Get("metier")}
+	if utf8.RuneCountInString(p.lieu) > 100 {
+		p.lieu = string([]rune(p.lieu)[:100])
+	}
+	var err error
+	if p.rayon, err = intParam(v, "rayon", "Rayon", 0, 0, 200); err != nil {
+		return p, err
+	}
+	if p.teletravail, err = intParam(v, "teletravail", "Télétravail", 0, 0, 5); err != nil {
+		return p, err
+	}
+	if p.experience, err = intParam(v, "experience", "Expérience", -1, 0, 50); err != nil {
+		return p, err
+	}
+	if p.salaireMin, err = intParam(v, "salaire_min", "Salaire minimum", 0, 0, 500000); err != nil {
+		return p, err
+	}
+	if p.page, err = intParam(v, "page", "Page", 1, 1, maxPage); err != nil {
+		return p, err
+	}
+	for _, c := range v["contrat"] {
+		if !slices.Contains(offer.Contracts, c) {
+			return p, badRequest("Contrat : « " + printable(c) + " » n’existe pas. Contrats possibles : " + strings.Join(offer.Contracts, ", ") + ".")
+		}
+		if !slices.Contains(p.contrats, c) {
+			p.contrats = append(p.contrats, c)
+		}
+	}
+	switch p.tri {
+	case "", "pertinence", "date", "salaire", "distance":
+	default:
+		return p, badRequest("Tri : « " + printable(p.tri) + " » n’existe pas. Tris possibles : pertinence, date, salaire, distance.")
+	}
+	if p.metier != "" && !idx.published(p.metier, false) {
+		return p, badRequest("Métier : aucune fiche « " + printable(p.metier) + " ».")
+	}
+	return p, nil
+}
+
+// values writes p back as a query string: the address of this search.
+func (p offerParams) values() url.Values {
+	v := url.Values{}
+	set := func(k, val string) {
+		if val != "" {
+			v.Set(k, val)
+		}
+	}
+	set("q", p.q)
+	set("lieu", p.lieu)
+	if p.rayon > 0 {
+		set("rayon", strconv.Itoa(p.rayon))
+	}
+	for _, c := range p.contrats {
+		v.Add("contrat", c)
+	}
+	if p.teletravail > 0 {
+		set("teletravail", strconv.Itoa(p.teletravail))
+	}
+	if p.experience >= 0 {
+		set("experience", strconv.Itoa(p.experience))
+	}
+	if p.salaireMin > 0 {
+		set("salaire_min", strconv.Itoa(p.salaireMin))
+	}
+	set("metier", p.metier)
+	if p.tri != "" && p.tri != "pertinence" {
+		set("tri", p.tri)
+	}
+	if p.page > 1 {
+		set("page", strconv.Itoa(p.page))
+	}
+	return v
+}
+
+func (p offerParams) url(change func(*offerParams)) string {
+	c := p
+	c.contrats = slices.Clone(p.contrats)
+	c.page = 1
+	change(&c)
+	if enc := c.values().Encode(); enc != "" {
+		return "/offres?" + enc
+	}
+	return "/offres"
+}
+
+func (s *Server) listOffers(c echo.Context) error {
+	gen := s.current(c)
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	if err != nil {
+		return err
+	}
+	p, err := parseOfferParams(c.QueryParams(), idx)
+	if err != nil {
+		return err
+	}
+	ix, err := s.offerSearchIndex(c)
+	if err != nil {
+		return err
+	}
+	req, notice := s.offerRequest(p, ix, idx)
+	res := ix.Search(req)
+	var offers []store.StoredOffer
+	if len(res.Hits) > 0 {
+		keys := make([]int64, len(res.Hits))
+		for i, h := range res.Hits {
+			keys[i] = h.Key
+		}
+		err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
+			offers, err = tx.OffersByKey(keys)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	page := s.offersPage(c, p, ix, idx, req, res, offers)
+	page.Notice = notice
+	return s.render(c, http.StatusOK, web.Offers(page))
+}
+
+// offerRequest turns parameters into a search; a place it cannot find
+// becomes a notice rather than an error: it is text a person typed.
+func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (search.Request, string) {
+	req := search.Request{Query: search.Parse(p.q), Offset: (p.page - 1) * perPage, Limit: perPage, Now: time.Now().Unix(),
+		Filters: search.Filters{Contracts: p.contrats, RemoteMin: p.teletravail, ExperienceMax: p.experience, SalaryMin: p.salaireMin, RadiusKm: float64(p.rayon)}}
+	if p.metier != "" {
+		req.Filters.Romes = idx.fiches[p.metier].Rome
+		if len(req.Filters.Romes) == 0 {
+			req.Filters.Romes = []string{"-"} // a métier without ROME code has no offers
+		}
+	}
+	notice := ""
+	if p.lieu != "" && !ix.FindPlace(p.lieu, &req.Filters) {
+		notice = "Lieu « " + p.lieu + " » introuvable parmi les offres : la recherche porte sur toute la France."
+	}
+	switch p.tri {
+	case "date":
+		req.Sort = search.ByDate
+	case "salaire":
+		req.Sort = search.BySalary
+	case "distance":
+		req.Sort = search.ByDistance
+		if req.Filters.Near == nil && notice == "" {
+			notice = "Le tri par distance demande une ville ou un code postal : les offres sont triées par pertinence."
+		}
+	}
+	return req, notice
+}
+
+var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim"}
+
+func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx *index, req search.Request, res search.Result, offers []store.StoredOffer) web.OffersPage {
+	title := "Offres d’emploi"
+	if p.q != "" {
+		title += " : " + p.q
+	}
+	if p.lieu != "" {
+		title += " à " + p.lieu
+	}
+	title += fmt.Sprintf(" (%d)", res.Total)
+	l := s.pageLayout(c, idx, title, "Rechercher une offre d’emploi, de stage ou d’alternance par métier, lieu et contrat.")
+	l.Current, l.Canonical = "offres", ""
+	page := web.OffersPage{Layout: l, Query: p.q, Lieu: p.lieu, Total: res.Total, Page: p.page, Demo: ix.Demo() > 0}
+	if p.salaireMin > 0 {
+		page.SalaryMin = strconv.Itoa(p.salaireMin)
+	}
+	for _, r := range []int{0, 10, 20, 50, 100, 200} {
+		label := fmt.Sprintf("%d km", r)
+		if r == 0 {
+			label = "la ville ou le département"
+		}
+		page.Radii = append(page.Radii, web.Option{Value: strconv.Itoa(r), Label: label, Selected: r == p.rayon})
+	}
+	for _, t := range [][2]string{{"pertinence", "Pertinence"}, {"date", "Date de publication"}, {"salaire", "Salaire"}, {"distance", "Distance"}} {
+		page.Sorts = append(page.Sorts, web.Option{Value: t[0], Label: t[1], Selected: p.tri == t[0] || (p.tri == "" && t[0] == "pertinence")})
+	}
+	for _, fc := range res.Facets.Contracts {
+		sel := slices.Contains(p.contrats, fc.Value)
+		page.Contracts = append(page.Contracts, web.Option{Value: fc.Value, Label: contractLabels[fc.Value], Count: fc.N, Selected: sel,
+			URL: p.url(func(q *offerParams) { q.contrats = toggle(q.contrats, fc.Value) })})
+	}
+	for _, fc := range res.Facets.Remote {
+		d, _ := strconv.Atoi(fc.Value)
+		page.Remote = append(page.Remote, web.Option{Value: fc.Value, Label: plural(d, "jour", "jours") + " ou plus par semaine", Count: fc.N, Selected: p.teletravail == d,
+			URL: p.url(func(q *offerParams) { q.teletravail = toggleInt(q.teletravail, d, 0) })})
+	}
+	for _, fc := range res.Facets.Experience {
+		y, _ := strconv.Atoi(fc.Value)
+		label := "Débutant accepté"
+		if y > 0 {
+			label = "Jusqu’à " + plural(y, "an", "ans")
+		}
+		page.Experience = append(page.Experience, web.Option{Value: fc.Value, Label: label, Count: fc.N, Selected: p.experience == y,
+			URL: p.url(func(q *offerParams) { q.experience = toggleInt(q.experience, y, -1) })})
+	}
+	romeCounts := map[string]int{}
+	for _, fc := range res.Facets.Romes {
+		romeCounts[fc.Value] = fc.N
+	}
+	for _, f := range idx.visible(false) {
+		n := 0
+		for _, r := range f.Rome {
+			n += romeCounts[r]
+		}
+		if len(f.Rome) == 0 || (n == 0 && p.metier != f.Slug) {
+			continue
+		}
+		slug := f.Slug
+		page.Metiers = append(page.Metiers, web.Option{Value: slug, Label: f.Title, Count: n, Selected: p.metier == slug,
+			URL: p.url(func(q *offerParams) { q.metier = toggleString(q.metier, slug) })})
+	}
+	for _, fc := range res.Facets.Places {
+		pc, city, _ := strings.Cut(fc.Value, "|")
+		page.Places = append(page.Places, web.Option{Value: pc, Label: city + " (" + pc + ")", Count: fc.N, Selected: p.lieu == pc,
+			URL: p.url(func(q *offerParams) { q.lieu = toggleString(q.lieu, pc) })})
+	}
+	page.Active = activeFilters(p)
+	page.Pages = int(math.Ceil(float64(res.Total) / perPage))
+	page.Pages = min(page.Pages, maxPage)
+	if p.page > 1 {
+		page.Prev = p.url(func(q *offerParams) { q.page = p.page - 1 })
+	}
+	if p.page < page.Pages {
+		page.Next = p.url(func(q *offerParams) { q.page = p.page + 1 })
+	}
+	byKey := map[int64]store.StoredOffer{}
+	for _, o := range offers {
+		byKey[o.Key] = o
+	}
+	for _, h := range res.Hits {
+		if o, ok := byKey[h.Key]; ok {
+			card := offerCard(o.Offer)
+			if h.DistanceKm >= 0 && !math.IsInf(h.DistanceKm, 1) {
+				card.Distance = fmt.Sprintf("%.0f km", h.DistanceKm)
+			}
+			page.Results = append(page.Results, card)
+		}
+	}
+	if res.Total == 0 {
+		page.Empty = s.suggestions(p, ix, req, res)
+	}
+	return page
+}
+
+// suggestions say how to get results: a wider radius, a filter less, a
+// spelling the index knows. Each comes with its count.
+func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request, res search.Result) []web.Link {
+	var out []web.Link
+	count := func(r search.Request) int {
+		r.Limit = 0
+		return ix.Search(r).Total
+	}
+	if req.Filters.Near != nil && p.rayon < 200 {
+		wider := map[int]int{0: 20, 10: 50, 20: 50, 50: 100, 100: 200}[p.rayon]
+		r := req
+		r.Filters.RadiusKm = float64(wider)
+		if n := count(r); n > 0 {
+			out = append(out, web.Link{Label: fmt.Sprintf("élargir à %d km (%s)", wider, plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.rayon = wider })})
+		}
+	}
+	without := []struct {
+		name   string
+		active bool
+		drop   func(*offerParams)
+	}{
+		{"contrat", len(p.contrats) > 0, func(q *offerParams) { q.contrats = nil }},
+		{"lieu", p.lieu != "", func(q *offerParams) { q.lieu, q.rayon = "", 0 }},
+		{"teletravail", p.teletravail > 0, func(q *offerParams) { q.teletravail = 0 }},
+		{"experience", p.experience >= 0, func(q *offerParams) { q.experience = -1 }},
+		{"salaire", p.salaireMin > 0, func(q *offerParams) { q.salaireMin = 0 }},
+		{"metier", p.metier != "", func(q *offerParams) { q.metier = "" }},
+	}
+	for _, w := range without {
+		if n := res.Facets.Without[w.name]; w.active && n > 0 {
+			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.name, plural(n, "offre", "offres")), URL: p.url(w.drop)})
+		}
+	}
+	if len(req.Query.Words) > 0 {
+		stem := req.Query.Words[0][0]
+		if len(stem) >= 4 {
+			for _, t := range ix.Terms(stem[:3], 40) {
+				if t == stem {
+					continue
+				}
+				r := req
+				r.Query = search.Parse(strings.Replace(p.q, firstWord(p.q), t, 1))
+				if n := count(r); n > 0 {
+					out = append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", t, plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.q = strings.Replace(p.q, firstWord(p.q), t, 1) })})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+func activeFilters(p offerParams) []web.Link {
+	var out []web.Link
+	for _, c := range p.contrats {
+		out = append(out, web.Link{Label: contractLabels[c], URL: p.url(func(q *offerParams) { q.contrats = toggle(q.contrats, c) })})
+	}
+	if p.lieu != "" {
+		out = append(out, web.Link{Label: p.lieu, URL: p.url(func(q *offerParams) { q.lieu, q.rayon = "", 0 })})
+	}
+	if p.teletravail > 0 {
+		out = append(out, web.Link{Label: "télétravail", URL: p.url(func(q *offerParams) { q.teletravail = 0 })})
+	}
+	if p.experience >= 0 {
+		out = append(out, web.Link{Label: "expérience", URL: p.url(func(q *offerParams) { q.experience = -1 })})
+	}
+	if p.salaireMin > 0 {
+		out = append(out, web.Link{Label: "salaire minimum", URL: p.url(func(q *offerParams) { q.salaireMin = 0 })})
+	}
+	if p.metier != "" {
+		out = append(out, web.Link{Label: "métier", URL: p.url(func(q *offerParams) { q.metier = "" })})
+	}
+	return out
+}
+
+func toggle(list []string, v string) []string {
+	if i := slices.Index(list, v); i >= 0 {
+		return slices.Delete(list, i, i+1)
+	}
+	return append(list, v)
+}
+
+func toggleInt(cur, v, off int) int {
+	if cur == v {
+		return off
+	}
+	return v
+}
+
+func toggleString(cur, v string) string {
+	if cur == v {
+		return ""
+	}
+	return v
+}
+
+func offerCard(o offer.Offer) web.OfferCard {
+	card := web.OfferCard{Title: o.Title, URL: offerURL(o), Company: o.Company, Place: offerPlace(o), Contract: contractLabels[o.Contract],
+		Published: web.Date(o.Published)}
+	if o.SalaryUnit != "" {
+		card.Salary = amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit)
+	}
+	if o.RemoteDays > 0 {
+		card.Remote = fmt.Sprintf("Télétravail %s par semaine", plural(o.RemoteDays, "jour", "jours"))
+	}
+	return card
+}
+
+func offerURL(o offer.Offer) string {
+	return "/offres/" + url.PathEscape(o.Source) + "/" + url.PathEscape(o.ID)
+}
+
+func offerPlace(o offer.Offer) string {
+	switch {
+	case o.City != "" && o.Postcode != "":
+		return o.City + " (" + o.Postcode + ")"
+	case o.City != "":
+		return o.City
+	case o.Postcode != "":
+		return o.Postcode
+	}
+	return "Lieu non précisé"
+}
+
+func plural(n int, one, many string) string {
+	if n <= 1 {
+		return strconv.Itoa(n) + " " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// showOffer is /offres/{source}/{id}; an expired offer answers 410 Gone
+// with the way to the current offers of its métier.
+func (s *Server) showOffer(c echo.Context) error {
+	source, err1 := url.PathUnescape(c.Param("source"))
+	id, err2 := url.PathUnescape(c.Param("id"))
+	if err1 != nil || err2 != nil || !utf8.ValidString(source+id) || len(source) > 60 || len(id) > 200 {
+		return store.ErrNotFound
+	}
+	idx, err := s.indexFor(c.Request().Context(), s.current(c))
+	if err != nil {
+		return err
+	}
+	var o *store.StoredOffer
+	err = s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
+		o, err = tx.Offer(source, id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	p := web.OfferPage{Layout: s.pageLayout(c, idx, o.Title, ""), Heading: o.Title, Company: o.Company, Place: offerPlace(o.Offer),
+		Contract: contractLabels[o.Contract], Skills: o.Skills, Published: web.Date(o.Published), ApplyURL: o.URL,
+		Gone: o.Expired(time.Now()), Demo: o.Source == "demo" || strings.HasPrefix(o.Source, "demo-"), Search: web.Link{Label: "Toutes les offres", URL: "/offres"}}
+	p.Current, p.Canonical = "offres", s.canonical(offerURL(o.Offer))
+	if !o.Expires.IsZero() {
+		p.Expires = web.Date(o.Expires)
+	}
+	if o.SalaryUnit != "" {
+		lo, hi := o.SalaryYear()
+		p.SalaryGiven, p.SalaryYear = amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit), amount(lo, hi, false, "year")
+	}
+	if o.RemoteDays > 0 {
+		p.Remote = plural(o.RemoteDays, "jour", "jours") + " par semaine"
+	} else if o.RemoteDays == 0 {
+		p.Remote = "Non"
+	}
+	switch {
+	case o.ExperienceYears < 0:
+		p.Experience = "Non précisée"
+	case o.ExperienceYears == 0:
+		p.Experience = "Débutant accepté"
+	default:
+		p.Experience = plural(o.ExperienceYears, "an", "ans") + " minimum"
+	}
+	for _, para := range strings.Split(o.Description, "\n") {
+		if strings.TrimSpace(para) != "" {
+			p.Paragraphs = append(p.Paragraphs, para)
+		}
+	}
+	for _, f := range idx.visible(false) {
+		if o.Rome != "" && slices.Contains(f.Rome, o.Rome) {
+			p.Fiches = append(p.Fiches, web.Link{Label: f.Title, URL: "/metiers/" + f.Slug})
+			if p.Search.URL == "/offres" {
+				p.Search = web.Link{Label: "Offres actuelles pour « " + f.Title + " »", URL: "/offres?metier=" + f.Slug}
+			}
+		}
+	}
+	status := http.StatusOK
+	if p.Gone {
+		status = http.StatusGone
+		p.Title = "Offre expirée : " + o.Title
+	}
+	return s.render(c, status, web.Offer(p))
+}

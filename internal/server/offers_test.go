@@ -1,0 +1,166 @@
+package server_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"vocation/internal/offer"
+)
+
+func offerJSON(id, title, contract, extra string) string {
+	return `{"id":"` + id + `","title":"` + title + `","description":"Une offre de test.","contract":"` + contract + `","published":"2026-11-0` + id[len(id)-1:] + `"` + extra + `}`
+}
+
+// offersTree is the test site plus offers: native and France Travail.
+func offersTree() map[string]string {
+	files := testTree()
+	files["metiers/developpeur-back-end.md"] = strings.Replace(files["metiers/developpeur-back-end.md"], "riasec: [I, C]", "riasec: [I, C]\nrome: [M1805]", 1)
+	files["offres/local.jsonl"] = strings.Join([]string{
+		offerJSON("o1", "Développeuse back-end", "cdi", `,"city":"Lyon","postcode":"69003","lat":45.76,"lon":4.84,"remote_days":2,"rome":"M1805","salary_min":40000,"salary_max":45000,"salary_unit":"year"`),
+		offerJSON("o2", "Développeur Java", "cdd", `,"city":"Paris","postcode":"75010","lat":48.87,"lon":2.36,"rome":"M1805","experience_years":3`),
+		offerJSON("o3", "Infirmière de nuit", "cdi", `,"city":"Villeurbanne","postcode":"69100","lat":45.77,"lon":4.89,"rome":"J1506"`),
+		offerJSON("o4", "Développeur <script>alert(1)</script>", "stage", `,"city":"Lyon","postcode":"69003","rome":"M1805","expires":"2026-02-01"`),
+	}, "\n") + "\n"
+	return files
+}
+
+func TestOfferSearchPage(t *testing.T) {
+	srv := mustServer(t, mustDB(t, offersTree()), false)
+	tests := []struct {
+		path     string
+		status   int
+		contains []string
+		lacks    []string
+	}{
+		{"/offres", 200, []string{"3 offres", "Développeuse back-end", "Infirmière de nuit", "<title>Offres d’emploi (3) · Vocation</title>"}, []string{"alert(1)"}},
+		{"/offres?q=developpeur", 200, []string{"2 offres", "Développeuse back-end", "Développeur Java", "<title>Offres d’emploi : developpeur (2)"}, []string{"Infirmière de nuit"}},
+		{"/offres?q=infirmier", 200, []string{"1 offre", "Infirmière de nuit"}, nil},
+		{"/offres?q=developpeur&contrat=cdi", 200, []string{"1 offre", "Développeuse back-end",
+			// the contract facet counts ignore the contract filter itself
+			`CDD <span class="n">(1)</span>`, `CDI <span class="n">(1)</span>`, `Stage <span class="n">(0)</span>`}, []string{"Développeur Java</a>"}},
+		{"/offres?lieu=Lyon&rayon=10", 200, []string{"2 offres", "Villeurbanne"}, []string{"Développeur Java"}},
+		{"/offres?lieu=69", 200, []string{"2 offres"}, nil},
+		{"/offres?lieu=69003", 200, []string{"1 offre"}, nil},
+		{"/offres?lieu=Atlantide", 200, []string{"Lieu « Atlantide » introuvable", "3 offres"}, nil},
+		{"/offres?metier=developpeur-back-end", 200, []string{"2 offres"}, []string{"Infirmière de nuit"}},
+		{"/offres?salaire_min=42000", 200, []string{"1 offre", "Développeuse back-end"}, nil},
+		{"/offres?teletravail=1", 200, []string{"1 offre"}, nil},
+		{"/offres?experience=0", 200, []string{"2 offres"}, []string{"Développeur Java"}},
+		{"/offres?q=developpeur&tri=date", 200, []string{"2 offres"}, nil},
+		{"/offres?q=zzzz", 200, []string{"0 offre", "Aucune offre"}, nil},
+		{"/offres?q=developpeur&contrat=stage", 200, []string{"0 offre", "sans le filtre contrat (2 offres)"}, nil},
+		{"/offres?q=developpeur&lieu=Lyon", 200, []string{"1 offre"}, nil},
+		{"/offres?q=java&lieu=Lyon&rayon=10", 200, []string{"0 offre", "sans le filtre lieu (1 offre)"}, nil},
+		// Anything a person can type: never a 500.
+		{"/offres?page=0", 400, []string{"Page"}, nil},
+		{"/offres?page=-3", 400, nil, nil},
+		{"/offres?page=99999999999999999999", 400, nil, nil},
+		{"/offres?rayon=abc", 400, []string{"Rayon"}, nil},
+		{"/offres?contrat=CDI", 400, []string{"Contrat"}, nil},
+		{"/offres?tri=prix", 400, nil, nil},
+		{"/offres?metier=nope", 400, nil, nil},
+		{"/offres?q=%22%20NEAR(a%20b)%20AND%20-x%20title:y%20*", 200, nil, nil},
+		{"/offres?q=%27%3B%20DROP%20TABLE%20offers%3B%20--", 200, []string{"0 offre"}, nil},
+		{"/offres?q=" + strings.Repeat("d%C3%A9v", 4000), 200, nil, nil},
+		{"/offres?q=%ff%fe&lieu=%ff", 200, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path[:min(len(tt.path), 60)], func(t *testing.T) {
+			r := get(t, srv, tt.path)
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d\n%s", r.status, tt.status, r.body[:min(len(r.body), 300)])
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(r.body, s) {
+					t.Errorf("body lacks %q", s)
+				}
+			}
+			for _, s := range tt.lacks {
+				if strings.Contains(r.body, s) {
+					t.Errorf("body contains %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestFacetLinksAreShareableSearches(t *testing.T) {
+	srv := mustServer(t, mustDB(t, offersTree()), false)
+	r := get(t, srv, "/offres?q=developpeur")
+	// The CDD facet link keeps the words and adds the contract.
+	if !strings.Contains(r.body, `href="/offres?contrat=cdd&amp;q=developpeur"`) {
+		t.Errorf("no CDD facet link in\n%s", r.body)
+	}
+	if got := get(t, srv, "/offres?contrat=cdd&q=developpeur"); !strings.Contains(got.body, "1 offre") || !strings.Contains(got.body, "Retirer le filtre CDD") {
+		t.Error("following the facet link does not give the counted offers")
+	}
+}
+
+func TestOfferPageAndGone(t *testing.T) {
+	srv := mustServer(t, mustDB(t, offersTree()), false)
+	r := get(t, srv, "/offres/local/o1")
+	if r.status != 200 || !strings.Contains(r.body, "Développeuse back-end") || !strings.Contains(r.body, `href="/metiers/developpeur-back-end"`) ||
+		!strings.Contains(r.body, "40\u202f000\u00a0€ à 45\u202f000\u00a0€ par an") {
+		t.Errorf("offer page: %d", r.status)
+	}
+	gone := get(t, srv, "/offres/local/o4")
+	if gone.status != http.StatusGone || !strings.Contains(gone.body, "n’est plus disponible") || !strings.Contains(gone.body, `href="/offres?metier=developpeur-back-end"`) {
+		t.Errorf("expired offer: %d", gone.status)
+	}
+	if strings.Contains(gone.body, "<script>alert") {
+		t.Error("offer text not escaped")
+	}
+	for _, p := range []string{"/offres/local/nope", "/offres/%ff/x", "/offres/local/" + strings.Repeat("x", 300)} {
+		if r := get(t, srv, p); r.status != 404 {
+			t.Errorf("%s: %d", p, r.status)
+		}
+	}
+}
+
+func TestFicheShowsItsOffers(t *testing.T) {
+	srv := mustServer(t, mustDB(t, offersTree()), false)
+	r := get(t, srv, "/metiers/developpeur-back-end")
+	if !strings.Contains(r.body, "Offres d’emploi en ce moment") || !strings.Contains(r.body, `href="/offres/local/o1"`) ||
+		!strings.Contains(r.body, `href="/offres/local/o2"`) || strings.Contains(r.body, `href="/offres/local/o4"`) ||
+		!strings.Contains(r.body, `href="/offres?metier=developpeur-back-end"`) {
+		t.Error("the fiche does not list its live offers")
+	}
+}
+
+// TestOffersImportReachesRunningServer imports more offers through
+// another handle: searches see them once the index is rebuilt, and keep
+// answering meanwhile.
+func TestOffersImportReachesRunningServer(t *testing.T) {
+	db := mustDB(t, offersTree())
+	srv := mustServer(t, db, false)
+	if r := get(t, srv, "/offres?q=boulanger"); !strings.Contains(r.body, "0 offre") {
+		t.Fatal("unexpected boulanger")
+	}
+	o := offer.Offer{Source: "local", ID: "o9", Title: "Boulangère", Description: "Pains.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
+	o.Published = o.Published.AddDate(2026, 10, 1)
+	if _, err := db.ImportOffers(context.Background(), []offer.Offer{o}, ""); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres?q=boulanger").body, "1 offre") })
+	// --replace-source expires the others of that source.
+	if res, err := db.ImportOffers(context.Background(), []offer.Offer{o}, "local"); err != nil || res.Expired != 3 {
+		t.Fatalf("replace-source: %+v %v", res, err)
+	}
+	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres").body, "1 offre") })
+	if r := get(t, srv, "/offres/local/o1"); r.status != http.StatusGone {
+		t.Errorf("replaced offer answers %d", r.status)
+	}
+}
+
+func waitUntil(t *testing.T, cond func() bool) {
+	t.Helper()
+	for range 200 {
+		if cond() {
+			return
+		}
+		sleep()
+	}
+	t.Fatal("condition not met in time")
+}
