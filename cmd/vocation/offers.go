@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"vocation/internal/config"
@@ -21,7 +24,8 @@ import (
 var errInvalidFeed = errors.New("invalid feed")
 
 // importOffers streams every feed into one transaction: all of them are
-// stored, or, at the first feed with a problem, none.
+// stored, or, at the first feed with a problem, none. Decoding and
+// stemming, most of the work, run on every core; one goroutine writes.
 func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdout, stderr io.Writer) int {
 	db, err := store.Open(ctx, cfg.DB)
 	if err != nil {
@@ -31,7 +35,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 	defer db.Close()
 	start := time.Now()
 	var probs problem.List
-	res, err := db.StreamOffers(ctx, cfg.ReplaceSource, func(put func(*offer.Offer) error) error {
+	res, err := db.StreamPrepared(ctx, cfg.ReplaceSource, func(put func(*store.Prepared) error) error {
 		for _, path := range cfg.Feeds {
 			if err := readFeed(path, &probs, put); err != nil {
 				return err
@@ -42,6 +46,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 		}
 		return nil
 	})
+	probs.Sort()
 	report(stderr, probs)
 	if err != nil {
 		if !errors.Is(err, errInvalidFeed) {
@@ -54,7 +59,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 	return 0
 }
 
-func readFeed(path string, probs *problem.List, put func(*offer.Offer) error) error {
+func readFeed(path string, probs *problem.List, put func(*store.Prepared) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
@@ -63,13 +68,79 @@ func readFeed(path string, probs *problem.List, put func(*offer.Offer) error) er
 	defer f.Close()
 	if strings.HasSuffix(path, ".json") {
 		for _, o := range offer.DecodeFranceTravail(path, f, probs) {
-			if err := put(&o); err != nil {
+			p := store.Prepare(&o)
+			if err := put(&p); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return offer.ReadJSONL(path, f, probs, put)
+	return readJSONL(path, f, probs, put)
+}
+
+type rawLine struct {
+	n int
+	b []byte
+}
+
+// readJSONL decodes lines on every core and hands the prepared offers to
+// put, from this goroutine only.
+func readJSONL(path string, r io.Reader, probs *problem.List, put func(*store.Prepared) error) error {
+	workers := runtime.NumCPU()
+	lines := make(chan []rawLine, workers*2)
+	out := make(chan []store.Prepared, workers*2)
+	lists := make([]problem.List, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for batch := range lines {
+				prepared := make([]store.Prepared, 0, len(batch))
+				for _, l := range batch {
+					if o, ok := offer.DecodeLine(path, l.n, l.b, &lists[w]); ok {
+						prepared = append(prepared, store.Prepare(&o))
+					}
+				}
+				out <- prepared
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		var batch []rawLine
+		err := offer.ReadLines(path, r, probs, func(n int, b []byte) error {
+			batch = append(batch, rawLine{n, bytes.Clone(b)})
+			if len(batch) == 256 {
+				lines <- batch
+				batch = nil
+			}
+			return nil
+		})
+		if len(batch) > 0 {
+			lines <- batch
+		}
+		close(lines)
+		wg.Wait()
+		close(out)
+		readErr <- err
+	}()
+	var putErr error
+	for batch := range out {
+		for i := range batch {
+			if putErr == nil {
+				putErr = put(&batch[i])
+			}
+		}
+	}
+	err := <-readErr
+	for _, l := range lists {
+		*probs = append(*probs, l...)
+	}
+	if putErr != nil {
+		return putErr
+	}
+	return err
 }
 
 func generateOffers(cfg config.Config, stdout io.Writer) int {

@@ -200,3 +200,42 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+func TestOffersCommands(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "demo.jsonl")
+	f, _ := os.Create(feed)
+	var gen bytes.Buffer
+	if code := run(context.Background(), []string{"offers", "generate", "-n", "600", "--seed", "5"}, func(string) string { return "" }, &gen, io.Discard); code != 0 {
+		t.Fatalf("generate: exit %d", code)
+	}
+	f.Write(gen.Bytes())
+	f.Close()
+	db := filepath.Join(dir, "v.db")
+	if code, out, stderr := runCmd(t, "offers", "import", "--db", db, feed); code != 0 || !strings.Contains(out, "imported 600 offers, expired 0") {
+		t.Fatalf("import: %d %s %s", code, out, stderr)
+	}
+	// Importing again is idempotent: the same 600, nothing expired.
+	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", feed); code != 0 || !strings.Contains(out, "imported 600 offers, expired 0") {
+		t.Fatalf("re-import: %d %s", code, out)
+	}
+	// A feed with one bad line among many is refused whole, with the line.
+	lines := strings.Split(strings.TrimSpace(gen.String()), "\n")
+	lines[400] = strings.Replace(lines[400], `"contract":"`, `"contract":"x`, 1)
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(strings.Join(lines[:500], "\n")), 0o644)
+	before, _ := os.ReadFile(db)
+	code, _, stderr := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", bad)
+	if code != 1 || !strings.Contains(stderr, bad+":401: contract:") || !strings.Contains(stderr, "database is unchanged") {
+		t.Fatalf("bad feed: exit %d\n%s", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a refused feed changed the database")
+	}
+	// The first 400 again, replacing the source: the other 200 expire.
+	good := filepath.Join(dir, "part.jsonl")
+	os.WriteFile(good, []byte(strings.Join(lines[:400], "\n")+"\n"), 0o644)
+	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", good); code != 0 || !strings.Contains(out, "imported 400 offers, expired 200") {
+		t.Fatalf("replace-source: %d %s", code, out)
+	}
+}

@@ -38,6 +38,17 @@ func DecodeJSONL(path string, r io.Reader, probs *problem.List) []Offer {
 // read, problems go to probs, and the caller decides what a file with
 // problems means. An error from fn stops the reading.
 func ReadJSONL(path string, r io.Reader, probs *problem.List, fn func(*Offer) error) error {
+	return ReadLines(path, r, probs, func(line int, b []byte) error {
+		if o, ok := DecodeLine(path, line, b, probs); ok {
+			return fn(&o)
+		}
+		return nil
+	})
+}
+
+// ReadLines calls fn with each non-blank line of a JSON Lines file and its
+// number. The bytes are only valid during the call.
+func ReadLines(path string, r io.Reader, probs *problem.List, fn func(line int, b []byte) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
 	line := 0
@@ -47,26 +58,29 @@ func ReadJSONL(path string, r io.Reader, probs *problem.List, fn func(*Offer) er
 		if len(b) == 0 {
 			continue
 		}
-		if !utf8.Valid(b) {
-			probs.Errorf(path, line, "line", "is not valid UTF-8 text")
-			continue
-		}
-		var fields map[string]json.RawMessage
-		if err := json.Unmarshal(b, &fields); err != nil {
-			probs.Errorf(path, line, "line", "is not a JSON object: %v", jsonError(err))
-			continue
-		}
-		o, ok := fromNative(fields, path, line, probs)
-		if ok && validate(&o, path, probs) {
-			if err := fn(&o); err != nil {
-				return err
-			}
+		if err := fn(line, b); err != nil {
+			return err
 		}
 	}
 	if err := sc.Err(); err != nil {
 		probs.Errorf(path, line+1, "line", "cannot be read: %v (a line may be at most %d bytes)", err, maxLine)
 	}
 	return nil
+}
+
+// DecodeLine reads and validates one line of a JSON Lines file.
+func DecodeLine(path string, line int, b []byte, probs *problem.List) (Offer, bool) {
+	if !utf8.Valid(b) {
+		probs.Errorf(path, line, "line", "is not valid UTF-8 text")
+		return Offer{}, false
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		probs.Errorf(path, line, "line", "is not a JSON object: %v", jsonError(err))
+		return Offer{}, false
+	}
+	o, ok := fromNative(fields, path, line, probs)
+	return o, ok && validate(&o, path, probs)
 }
 
 // fields reads typed values out of a JSON object, recording type errors.

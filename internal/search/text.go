@@ -4,37 +4,83 @@
 package search
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
+	"unicode/utf8"
 )
 
-// Fold lowercases, strips accents and ligatures, and turns everything but
-// letters and digits into spaces.
+// Fold lowercases, strips accents and ligatures, drops the written marks
+// of inclusive forms ("développeur·euse", "infirmier.ère", "consultant(e)"
+// keep their first form) and turns everything but letters and digits into
+// spaces. It runs on every word of every offer at import, hence one pass
+// and a table rather than Unicode normalisation and a regexp.
 func Fold(s string) string {
-	s = inclusive.ReplaceAllString(s, "$1")
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'œ':
-			b.WriteString("oe")
-		case r == 'æ':
-			b.WriteString("ae")
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
+	b := make([]byte, 0, len(s))
+	prevLetter := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if prevLetter && (r == '·' || r == '•' || r == '‧' || r == '.' || r == '-' || r == '(') {
+			if n := inclusiveSuffix(s[i+size:], r == '('); n > 0 {
+				i += size + n
+				continue
+			}
 		}
+		i += size
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+				b = append(b, c)
+				prevLetter = c > '9'
+				continue
+			}
+		default:
+			if f, ok := folded[unicode.ToLower(r)]; ok {
+				b = append(b, f...)
+				prevLetter = true
+				continue
+			}
+		}
+		b = append(b, ' ')
+		prevLetter = false
 	}
-	return b.String()
+	return string(b)
 }
 
-// inclusive matches the written marks of inclusive forms, "développeur·euse",
-// "infirmier.ère", "consultant(e)", so that only the first form is kept.
-var inclusive = regexp.MustCompile(`(?i)(\pL)(?:[·•.‧-](?:e|es|euse|euses|rice|rices|trice|trices|ère|ères|ere|eres|ne|nes|enne|ennes|se|ses|le|les|te|tes)\b|\((?:e|es|ne|euse|rice|ère|le|te)\))`)
+// folded maps the lowercase letters French uses to their base letters.
+var folded = map[rune]string{
+	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ã': "a", 'å': "a", 'ç': "c", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e",
+	'î': "i", 'ï': "i", 'í': "i", 'ì': "i", 'ô': "o", 'ö': "o", 'ó': "o", 'ò': "o", 'õ': "o", 'ù': "u", 'û': "u",
+	'ü': "u", 'ú': "u", 'ÿ': "y", 'ñ': "n", 'œ': "oe", 'æ': "ae",
+}
+
+// inclusiveSuffixes are what follows the mark of an inclusive form.
+var inclusiveSuffixes = []string{"euses", "euse", "trices", "trice", "rices", "rice", "ères", "ère", "eres", "ere", "ennes", "enne",
+	"nes", "ne", "ses", "se", "les", "le", "tes", "te", "es", "e"}
+
+// inclusiveSuffix returns the length of an inclusive suffix at the start
+// of s (closed by ")" when paren), or 0.
+func inclusiveSuffix(s string, paren bool) int {
+	for _, suf := range inclusiveSuffixes {
+		if len(s) < len(suf) || !strings.EqualFold(s[:len(suf)], suf) {
+			continue
+		}
+		rest := s[len(suf):]
+		if paren {
+			if strings.HasPrefix(rest, ")") {
+				return len(suf) + 1
+			}
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return len(suf)
+		}
+	}
+	return 0
+}
 
 // stop words carry no meaning for a job search.
 var stop = map[string]bool{

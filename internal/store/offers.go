@@ -33,9 +33,31 @@ func (db *DB) ImportOffers(ctx context.Context, offers []offer.Offer, replaceSou
 	})
 }
 
+// Prepared is an offer with its search stems, computed before the write
+// so that it can be done in parallel.
+type Prepared struct {
+	*offer.Offer
+	titleStems, skillStems, textStems string
+}
+
+// Prepare computes the stems of o.
+func Prepare(o *offer.Offer) Prepared {
+	return Prepared{Offer: o, titleStems: stems(o.Title), skillStems: stems(strings.Join(o.Skills, " ")), textStems: stems(o.Description)}
+}
+
 // StreamOffers is ImportOffers for feeds too large to hold: feed calls
 // put for each offer. If feed returns an error, nothing is stored.
 func (db *DB) StreamOffers(ctx context.Context, replaceSource string, feed func(put func(*offer.Offer) error) error) (OfferImport, error) {
+	return db.StreamPrepared(ctx, replaceSource, func(put func(*Prepared) error) error {
+		return feed(func(o *offer.Offer) error {
+			p := Prepare(o)
+			return put(&p)
+		})
+	})
+}
+
+// StreamPrepared is StreamOffers for offers already prepared.
+func (db *DB) StreamPrepared(ctx context.Context, replaceSource string, feed func(put func(*Prepared) error) error) (OfferImport, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return OfferImport{}, fmt.Errorf("begin offers import: %w", err)
@@ -78,7 +100,8 @@ func importOffers(ctx context.Context, tx *sql.Tx, offers []offer.Offer, replace
 	}
 	defer w.close()
 	for i := range offers {
-		if err := w.put(&offers[i]); err != nil {
+		p := Prepare(&offers[i])
+		if err := w.put(&p); err != nil {
 			return w.res, err
 		}
 	}
@@ -118,7 +141,8 @@ func newOfferWriter(ctx context.Context, tx *sql.Tx) (*offerWriter, error) {
 	return w, nil
 }
 
-func (w *offerWriter) put(o *offer.Offer) error {
+func (w *offerWriter) put(p *Prepared) error {
+	o := p.Offer
 	var lat, lon any
 	if o.HasGeo {
 		lat, lon = o.Lat, o.Lon
@@ -129,7 +153,7 @@ func (w *offerWriter) put(o *offer.Offer) error {
 	}
 	if _, err := w.st.ExecContext(w.ctx, o.Source, o.ID, o.Title, o.Company, o.Description, o.Contract, o.City, o.Postcode, lat, lon,
 		o.RemoteDays, o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.ExperienceYears, o.Published.Unix(), expires, o.URL, o.Rome,
-		strings.Join(o.Skills, "\n"), stems(o.Title), stems(strings.Join(o.Skills, " ")), stems(o.Description), w.batch); err != nil {
+		strings.Join(o.Skills, "\n"), p.titleStems, p.skillStems, p.textStems, w.batch); err != nil {
 		return fmt.Errorf("upsert offer %s/%s: %w", o.Source, o.ID, err)
 	}
 	w.res.Upserted++
