@@ -19,7 +19,7 @@ run: build
 
 # Unit, integration, browser (Chromium), accessibility (axe-core) and HTML
 # (Nu checker) tests, plus the fuzz targets' seed corpora.
-test: lint e2e-deps
+test: lint e2e-deps static/js/htmx.min.js
 	$(GO) test -race -count=1 ./...
 
 # axe-core and vnu-jar, pinned in internal/e2e/package-lock.json.
@@ -32,8 +32,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME) ./internal/fiche
 	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $(FUZZTIME) ./internal/server
 
-build:
+build: static/js/htmx.min.js
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation
+
+# htmx, pinned in static/package-lock.json, embedded with the other assets.
+static/js/htmx.min.js: static/package-lock.json
+	npm ci --prefix static --no-audit --no-fund --silent
+	cp static/node_modules/htmx.org/dist/htmx.min.js $@
 
 import: build
 	$(BIN) import --content $(CONTENT) --db $(DB)

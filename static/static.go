@@ -12,7 +12,10 @@ import (
 	"strings"
 )
 
-//go:embed css img
+// js holds htmx, copied from static/node_modules by make; without it the
+// pages work as they do without JavaScript.
+//
+//go:embed css img all:js
 var files embed.FS
 
 // Asset is one file, ready to serve.
@@ -32,7 +35,7 @@ type Assets struct {
 func Load() (*Assets, error) {
 	a := &Assets{byURL: map[string]Asset{}, hashed: map[string]string{}}
 	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
 		body, err := files.ReadFile(p)

@@ -43,7 +43,7 @@ func Offers(p OffersPage) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"wrap\"><h1>Offres d’emploi</h1>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"wrap\" id=\"offres-zone\" data-hx-boost=\"true\" data-hx-target=\"#offres-zone\" data-hx-select=\"#offres-zone\" data-hx-swap=\"outerHTML\"><h1>Offres d’emploi</h1>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -53,7 +53,7 @@ func Offers(p OffersPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<form class=\"offer-search\" action=\"/offres\" method=\"get\" role=\"search\" aria-label=\"Rechercher des offres\"><div class=\"field\"><label for=\"o-q\">Métier, compétence, mot-clé</label> <input id=\"o-q\" name=\"q\" type=\"search\" value=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<form class=\"offer-search\" action=\"/offres\" method=\"get\" role=\"search\" aria-label=\"Rechercher des offres\" data-hx-get=\"/offres\" data-hx-trigger=\"submit, change\" data-hx-push-url=\"true\"><div class=\"field\"><label for=\"o-q\">Métier, compétence, mot-clé</label> <input id=\"o-q\" name=\"q\" type=\"search\" value=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

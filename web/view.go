@@ -16,6 +16,7 @@ type Layout struct {
 	Description string
 	Canonical   string // the page's absolute public address, when the site knows it
 	CSS         string // content-hashed stylesheet URL
+	Script      string // htmx, on the pages that use it; empty elsewhere
 	Icon        string
 	Current     string // "metiers", "secteurs", ... for aria-current in the nav
 	Query       string // the search box's value

@@ -16,6 +16,10 @@ import (
 // policy names only what differs from default-src 'none'.
 const csp = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
+// scriptCSP is csp plus this origin's scripts, for the offer search, which
+// htmx updates in place.
+const scriptCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
 // securityHeaders are set on every response. The keys are already in
 // canonical form and the values shared and never modified, so setting them
 // costs a map assignment each, not a canonicalisation and an allocation.

@@ -240,6 +240,10 @@ func (s *Server) listOffers(c echo.Context) error {
 	}
 	page := s.offersPage(c, p, ix, idx, req, res, offers)
 	page.Notice = notice
+	if page.Script = s.assets.URL("js/htmx.min.js"); page.Script != "" {
+		// The one page with a script: its policy allows this origin's.
+		c.Response().Header()["Content-Security-Policy"] = []string{scriptCSP}
+	}
 	return s.render(c, http.StatusOK, web.Offers(page))
 }
 

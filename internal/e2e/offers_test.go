@@ -1,0 +1,83 @@
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// TestOfferSearchWithJavaScript: with htmx, a facet updates the results
+// and facets in place, the address bar follows, and Back restores the
+// previous search.
+func TestOfferSearchWithJavaScript(t *testing.T) {
+	base := startSite(t, "testdata/content")
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	within(t, ctx, chromedp.Navigate(base+"/offres?q=infirmiere"), chromedp.WaitVisible("#resultats"))
+	before := eval[string](t, ctx, `document.querySelector("#resultats").textContent`)
+	if eval[bool](t, ctx, `typeof htmx === "undefined"`) {
+		t.Fatal("htmx is not loaded on the search page")
+	}
+	// A marker on window survives an in-place update, not a page load.
+	within(t, ctx, chromedp.Evaluate[chromedp.Void](`window.__stay = 1`))
+	link := `.facets a[href*="contrat=cdd"]`
+	within(t, ctx, chromedp.Click(link))
+	poll(t, ctx, `location.search.includes("contrat=cdd") && document.querySelector("#resultats").textContent !== `+jsString(before))
+	if eval[int](t, ctx, `window.__stay || 0`) != 1 {
+		t.Error("the facet reloaded the whole page")
+	}
+	if got := eval[string](t, ctx, `document.title`); !strings.Contains(got, "(1)") {
+		t.Errorf("title %q", got)
+	}
+	within(t, ctx, chromedp.Evaluate[chromedp.Void](`history.back()`))
+	poll(t, ctx, `!location.search.includes("contrat=cdd") && document.querySelector("#resultats").textContent === `+jsString(before))
+	if p := console.problems(false); len(p) > 0 {
+		t.Errorf("console errors or CSP violations:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// TestOfferSearchWithoutJavaScript: the same search works as plain links
+// and a GET form.
+func TestOfferSearchWithoutJavaScript(t *testing.T) {
+	base := startSite(t, "testdata/content")
+	ctx := newBrowser(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	within(t, ctx, chromedp.Navigate(base+"/offres"), chromedp.WaitVisible("#o-q"),
+		chromedp.SetValue("#o-q", "infirmière"), chromedp.Submit("#o-q"), chromedp.WaitVisible("#resultats"))
+	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "q=infirmi%C3%A8re") {
+		t.Errorf("form address %q", q)
+	}
+	if !eval[bool](t, ctx, `typeof htmx === "undefined"`) {
+		t.Fatal("scripts ran although JavaScript is disabled")
+	}
+	total := eval[string](t, ctx, `document.querySelector("#resultats").textContent`)
+	if !strings.Contains(total, "2 offres") {
+		t.Errorf("search gave %q, want 2 offres", total)
+	}
+	within(t, ctx, chromedp.Click(`.facets a[href*="contrat=cdd"]`), chromedp.WaitVisible("#resultats"))
+	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "contrat=cdd") {
+		t.Errorf("facet link address %q", q)
+	}
+	if after := eval[string](t, ctx, `document.querySelector("#resultats").textContent`); after != "1 offre" {
+		t.Errorf("the CDD facet gave %q, want 1 offre", after)
+	}
+}
+
+func jsString(s string) string {
+	return "`" + strings.NewReplacer("`", "\\`", "\\", "\\\\", "$", "\\$").Replace(s) + "`"
+}
+
+func poll(t *testing.T, ctx context.Context, js string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js)); err != nil {
+		t.Fatalf("waiting for %s: %v", js, err)
+	}
+}
