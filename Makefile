@@ -5,7 +5,7 @@ CONTENT ?= content
 DB      ?= data/vocation.db
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: run test build import check dev generate lint e2e-deps fuzz bench-pages load security lighthouse clean
+.PHONY: run test build import check dev generate lint e2e-deps fuzz bench-pages bench-search load security lighthouse clean
 
 # A few thousand generated demo offers (source demo) come with the site;
 # the pages say they are demonstration data.
@@ -31,6 +31,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/fiche
 	$(GO) test -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME) ./internal/fiche
 	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $(FUZZTIME) ./internal/server
+	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $(FUZZTIME) ./internal/search
 
 build: static/js/htmx.min.js
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation
@@ -67,6 +68,9 @@ lint:
 
 bench-pages: build
 	./scripts/bench-pages.sh
+
+bench-search: build
+	./scripts/bench-search.sh
 
 load: build
 	./scripts/load.sh

@@ -103,48 +103,59 @@ func (ix *Index) Search(r Request) Result {
 		candidates = tiers[2]
 	}
 	f := ix.compile(r.Filters)
-	results := roaring.New()
+	// One pass over the candidates counts every facet: a document counts
+	// for a dimension when it passes every other active filter. Arrays,
+	// not maps: this loop runs up to a million times per search.
 	var (
 		contracts [8]int
-		remote    [7]int // index remote+1
-		exp       = map[int8]int{}
+		remote    [7]int  // by remote days + 1
+		exp       [52]int // by years + 1
 		romes     = make([]int, len(ix.romes))
-		places    = map[uint16]int{}
-		without   = map[int]int{}
+		places    = make([]int, len(ix.places))
+		without   [failRome << 1]int
+		passing   = make([]uint32, 0, 1024)
+		buf       [256]uint32
 	)
-	it := candidates.Iterator()
-	for it.HasNext() {
-		doc := it.Next()
-		if e := ix.expires[doc]; e != 0 && int64(e) <= r.Now {
-			continue
-		}
-		mask := f.fails(ix, doc)
-		if mask == 0 {
-			results.Add(doc)
-		}
-		for bit := range filterNames {
-			if mask&^bit == 0 {
-				without[bit]++
+	active := f.active()
+	it := candidates.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		for _, doc := range buf[:n] {
+			if e := ix.expires[doc]; e != 0 && int64(e) <= r.Now {
+				continue
+			}
+			mask := 0
+			if active != 0 {
+				mask = f.fails(ix, doc)
+			}
+			if mask == 0 {
+				passing = append(passing, doc)
+			}
+			for bit := 1; bit <= failRome; bit <<= 1 {
+				if active&bit != 0 && mask&^bit == 0 {
+					without[bit]++
+				}
+			}
+			if mask&^failContract == 0 {
+				contracts[ix.contract[doc]]++
+			}
+			if mask&^failRemote == 0 {
+				remote[ix.remote[doc]+1]++
+			}
+			if mask&^failExperience == 0 {
+				exp[ix.experience[doc]+1]++
+			}
+			if mask&^failRome == 0 {
+				romes[ix.rome[doc]]++
+			}
+			if mask&^failPlace == 0 {
+				places[ix.place[doc]]++
 			}
 		}
-		if mask&^failContract == 0 {
-			contracts[ix.contract[doc]]++
-		}
-		if mask&^failRemote == 0 {
-			remote[ix.remote[doc]+1]++
-		}
-		if mask&^failExperience == 0 {
-			exp[ix.experience[doc]]++
-		}
-		if mask&^failRome == 0 {
-			romes[ix.rome[doc]]++
-		}
-		if mask&^failPlace == 0 {
-			places[ix.place[doc]]++
-		}
 	}
+	results := roaring.New()
+	results.AddMany(passing)
 	res := Result{Total: int(results.GetCardinality())}
-	res.Facets = ix.facets(contracts[:], remote[:], exp, romes, places, without)
+	res.Facets = ix.facets(contracts[:], remote[:], exp[:], romes, places, without[:])
 	limit := min(max(r.Limit, 0), 100)
 	switch {
 	case r.Sort == BySalary:
@@ -258,6 +269,30 @@ func (h *scored) Pop() any {
 	return x
 }
 
+// active is the set of filters in use, as fail bits.
+func (c *compiled) active() int {
+	a := 0
+	if c.contracts != 0 {
+		a |= failContract
+	}
+	if c.placeInside != nil {
+		a |= failPlace
+	}
+	if c.remoteMin > 0 {
+		a |= failRemote
+	}
+	if c.expMax >= 0 {
+		a |= failExperience
+	}
+	if c.salaryMin > 0 {
+		a |= failSalary
+	}
+	if c.romes != nil {
+		a |= failRome
+	}
+	return a
+}
+
 // compiled are filters turned into what a document is tested against.
 type compiled struct {
 	contracts   uint8 // bit per contract; 0 for any
@@ -268,7 +303,7 @@ type compiled struct {
 	salaryMin   int32
 	romes       []bool // by rome index; nil for any
 	cosLat      float64
-	placeInside map[uint16]bool
+	placeInside []bool // by place index; nil for any place
 }
 
 func (ix *Index) compile(f Filters) *compiled {
@@ -293,17 +328,17 @@ func (ix *Index) compile(f Filters) *compiled {
 	// Places are few: decide once per place whether it is inside.
 	city := Fold(f.City)
 	if (c.near != nil && c.radius > 0) || f.Postcode != "" || city != "" || f.Departement != "" {
-		c.placeInside = map[uint16]bool{}
+		c.placeInside = make([]bool, len(ix.places))
 		for i, p := range ix.places {
 			switch {
 			case c.near != nil && c.radius > 0:
-				c.placeInside[uint16(i)] = p.HasGeo && haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon) <= c.radius+5
+				c.placeInside[i] = p.HasGeo && haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon) <= c.radius+5
 			case f.Postcode != "":
-				c.placeInside[uint16(i)] = p.Postcode == f.Postcode
+				c.placeInside[i] = p.Postcode == f.Postcode
 			case city != "":
-				c.placeInside[uint16(i)] = Fold(p.City) == city
+				c.placeInside[i] = Fold(p.City) == city
 			default:
-				c.placeInside[uint16(i)] = p.Departement == f.Departement
+				c.placeInside[i] = p.Departement == f.Departement
 			}
 		}
 	}
@@ -357,7 +392,7 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
-func (ix *Index) facets(contracts, remote []int, exp map[int8]int, romes []int, places map[uint16]int, without map[int]int) Facets {
+func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []int) Facets {
 	var f Facets
 	for i, c := range offer.Contracts {
 		f.Contracts = append(f.Contracts, Count{c, contracts[i]})
@@ -369,14 +404,12 @@ func (ix *Index) facets(contracts, remote []int, exp map[int8]int, romes []int, 
 		}
 		f.Remote = append(f.Remote, Count{itoa(d), n})
 	}
-	for _, m := range []int8{0, 1, 2, 5, 10} {
+	for _, m := range []int{0, 1, 2, 5, 10} {
 		n := 0
-		for e, c := range exp {
-			if e <= m { // -1, unknown, counts as asking nothing
-				n += c
-			}
+		for e := 0; e <= m+1; e++ { // index 0 is "unknown", counted as asking nothing
+			n += exp[e]
 		}
-		f.Experience = append(f.Experience, Count{itoa(int(m)), n})
+		f.Experience = append(f.Experience, Count{itoa(m), n})
 	}
 	for i, n := range romes {
 		if n > 0 && ix.romes[i] != "" {
@@ -386,7 +419,7 @@ func (ix *Index) facets(contracts, remote []int, exp map[int8]int, romes []int, 
 	sort.SliceStable(f.Romes, func(i, j int) bool { return f.Romes[i].N > f.Romes[j].N })
 	for p, n := range places {
 		pl := ix.places[p]
-		if pl.City != "" {
+		if pl.City != "" && n > 0 {
 			f.Places = append(f.Places, Count{pl.Postcode + "|" + pl.City, n})
 		}
 	}

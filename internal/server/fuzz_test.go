@@ -23,6 +23,9 @@ func FuzzRequest(f *testing.F) {
 		{"/pages/a-propos", "x=1"},
 		{"/static/../../etc/passwd", ""},
 		{"/" + strings.Repeat("a", 5000), ""},
+		{"/offres", "q=d%C3%A9v&contrat=cdi&lieu=Lyon&rayon=20&tri=distance&page=2"},
+		{"/offres", "page=-1&rayon=9999&teletravail=x&salaire_min=1e9"},
+		{"/offres/demo/%ff", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,6 +66,9 @@ func (s *Server) rebuildOffers(ctx context.Context) {
 		ix := b.Index()
 		ix.Generation = gen
 		s.offers.cur.Store(ix)
+		// Building a million-offer index churns memory the Go runtime
+		// would otherwise keep: hand it back, the index is all that stays.
+		debug.FreeOSMemory()
 		s.offers.once.Do(func() { close(s.offers.ready) })
 		s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)))
 	}()

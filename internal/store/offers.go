@@ -233,18 +233,30 @@ func (t *Tx) Offer(source, id string) (*StoredOffer, error) {
 	return &o, nil
 }
 
-// OffersByKey reads offers by key, in the order given, skipping missing ones.
+// OffersByKey reads offers by key, in the order given, skipping missing
+// ones, in one query.
 func (t *Tx) OffersByKey(keys []int64) ([]StoredOffer, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	byKey := make(map[int64]StoredOffer, len(keys))
+	err := t.each(`SELECT `+offerColumns+` FROM offers WHERE key IN (?`+strings.Repeat(", ?", len(keys)-1)+`)`, args, func(r *sql.Rows) error {
+		o, err := scanOffer(r.Scan)
+		byKey[o.Key] = o
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read offers: %w", err)
+	}
 	out := make([]StoredOffer, 0, len(keys))
 	for _, k := range keys {
-		o, err := scanOffer(t.tx.QueryRowContext(t.ctx, `SELECT `+offerColumns+` FROM offers WHERE key = ?`, k).Scan)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
+		if o, ok := byKey[k]; ok {
+			out = append(out, o)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("read offer %d: %w", k, err)
-		}
-		out = append(out, o)
 	}
 	return out, nil
 }

@@ -1,0 +1,26 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzQuery: whatever is typed, the MATCH expression only holds quoted
+// letters and digits, and searching the index never panics.
+func FuzzQuery(f *testing.F) {
+	ix := build(small("Développeuse back-end", "Infirmier de nuit", "Boulangère"))
+	for _, s := range []string{"développeur", `" OR 1=1 --`, "NEAR(a b)*", "title:x -y", "\xff\xfe", "a·e", "(e)", "dév ", strings.Repeat("x", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, typed string) {
+		q := Parse(typed)
+		for _, g := range q.Words {
+			for _, w := range g {
+				if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz0123456789") != "" || w == "" {
+					t.Fatalf("%q gave the term %q", typed, w)
+				}
+			}
+		}
+		ix.Search(Request{Query: q, Limit: 20, Filters: Filters{ExperienceMax: -1}})
+	})
+}
