@@ -72,6 +72,7 @@ type Index struct {
 	rome       []uint16 // index into romes
 
 	places     []Place
+	spread     []float64 // by place: how far its offers lie from its position, km
 	placeIndex map[string]uint16
 	romes      []string
 	romeIndex  map[string]uint16
@@ -123,6 +124,12 @@ func (b *Builder) Add(d *Doc) {
 		p = uint16(len(ix.places))
 		ix.placeIndex[pk] = p
 		ix.places = append(ix.places, Place{City: d.City, Postcode: d.Postcode, Departement: offer.Departement(d.Postcode), Lat: d.Lat, Lon: d.Lon, HasGeo: d.HasGeo})
+		ix.spread = append(ix.spread, 0)
+	}
+	if pl := ix.places[p]; d.HasGeo && pl.HasGeo {
+		ix.spread[p] = max(ix.spread[p], haversine(pl.Lat, pl.Lon, d.Lat, d.Lon))
+	} else if d.HasGeo != pl.HasGeo {
+		ix.spread[p] = math.Inf(1) // some with a position, some without: check each
 	}
 	ix.place = append(ix.place, p)
 	r, ok := ix.romeIndex[d.Rome]

@@ -304,6 +304,7 @@ type compiled struct {
 	romes       []bool // by rome index; nil for any
 	cosLat      float64
 	placeInside []bool // by place index; nil for any place
+	placeBorder []bool // by place index: straddles the circle, check each offer
 }
 
 func (ix *Index) compile(f Filters) *compiled {
@@ -329,10 +330,15 @@ func (ix *Index) compile(f Filters) *compiled {
 	city := Fold(f.City)
 	if (c.near != nil && c.radius > 0) || f.Postcode != "" || city != "" || f.Departement != "" {
 		c.placeInside = make([]bool, len(ix.places))
+		c.placeBorder = make([]bool, len(ix.places))
 		for i, p := range ix.places {
 			switch {
 			case c.near != nil && c.radius > 0:
-				c.placeInside[i] = p.HasGeo && haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon) <= c.radius+5
+				// Most places are wholly in or out: only those that straddle
+				// the circle need a distance per offer.
+				d := haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon)
+				c.placeInside[i] = p.HasGeo && d-ix.spread[i] <= c.radius
+				c.placeBorder[i] = c.placeInside[i] && d+ix.spread[i] > c.radius
 			case f.Postcode != "":
 				c.placeInside[i] = p.Postcode == f.Postcode
 			case city != "":
@@ -352,8 +358,9 @@ func (c *compiled) fails(ix *Index, doc uint32) int {
 		mask |= failContract
 	}
 	if c.placeInside != nil {
-		inside := c.placeInside[ix.place[doc]]
-		if inside && c.near != nil && c.radius > 0 {
+		pl := ix.place[doc]
+		inside := c.placeInside[pl]
+		if inside && c.placeBorder[pl] {
 			inside = c.distance(ix, doc) <= c.radius
 		}
 		if !inside {
