@@ -78,7 +78,16 @@ type Index struct {
 	romeIndex  map[string]uint16
 
 	title, skills, text field
+
+	// Per filter value, the documents that have it, and the counts of the
+	// whole index: a search without words starts from these rather than
+	// from a scan of every offer.
+	byContract, byPlace, byRemote, byExperience, byRome, bySalary []*roaring.Bitmap
+	minExpires                                                    int64 // earliest expiry, 0 for none
 }
+
+// salaryStep buckets yearly salaries for the salary floor.
+const salaryStep = 5000
 
 // Place is a city as offers name it, with its département and a position.
 type Place struct {
@@ -156,7 +165,41 @@ func (b *Builder) Index() *Index {
 		sort.Strings(f.terms)
 	}
 	ix.geo.RunOptimize()
+	ix.byContract = group(len(offer.Contracts)+1, ix.contract, func(v uint8) int { return int(v) })
+	ix.byPlace = group(len(ix.places), ix.place, func(v uint16) int { return int(v) })
+	ix.byRemote = group(7, ix.remote, func(v int8) int { return int(v) + 1 })
+	ix.byExperience = group(52, ix.experience, func(v int8) int { return int(v) + 1 })
+	ix.byRome = group(len(ix.romes), ix.rome, func(v uint16) int { return int(v) })
+	ix.bySalary = group(101, ix.salary, func(v int32) int { return min(int(v)/salaryStep, 100) })
+	for _, e := range ix.expires {
+		if e != 0 && (ix.minExpires == 0 || int64(e) < ix.minExpires) {
+			ix.minExpires = int64(e)
+		}
+	}
 	return ix
+}
+
+// group makes one bitmap per value of a column.
+func group[T any](n int, column []T, code func(T) int) []*roaring.Bitmap {
+	docs := make([][]uint32, n)
+	for doc, v := range column {
+		c := code(v)
+		docs[c] = append(docs[c], uint32(doc))
+	}
+	out := make([]*roaring.Bitmap, n)
+	for i, d := range docs {
+		out[i] = roaring.BitmapOf(d...)
+		out[i].RunOptimize()
+	}
+	return out
+}
+
+func cardinalities(bs []*roaring.Bitmap) []int {
+	out := make([]int, len(bs))
+	for i, b := range bs {
+		out[i] = int(b.GetCardinality())
+	}
+	return out
 }
 
 // Len is the number of live offers.

@@ -103,6 +103,36 @@ func (ix *Index) Search(r Request) Result {
 		candidates = tiers[2]
 	}
 	f := ix.compile(r.Filters)
+	active := f.active()
+	fresh := ix.minExpires == 0 || ix.minExpires > r.Now
+	if r.Query.Empty() && active == 0 && fresh && r.Sort != BySalary {
+		return ix.everything(r)
+	}
+	// Without words, start from the filters' bitmaps: only the offers that
+	// pass every active filter but one can count for any facet. With one
+	// filter, its own facet is the whole index's, known in advance.
+	only := 0
+	if r.Query.Empty() && active != 0 && fresh {
+		sets := f.sets(ix)
+		candidates = roaring.New()
+		for bit := 1; bit <= failRome; bit <<= 1 {
+			if active&bit == 0 {
+				continue
+			}
+			var others []*roaring.Bitmap
+			for b2, set := range sets {
+				if b2 != bit {
+					others = append(others, set)
+				}
+			}
+			if len(others) == 0 {
+				only = bit
+				candidates = sets[bit]
+				break
+			}
+			candidates.Or(roaring.FastAnd(others...))
+		}
+	}
 	// One pass over the candidates counts every facet: a document counts
 	// for a dimension when it passes every other active filter. Arrays,
 	// not maps: this loop runs up to a million times per search.
@@ -116,7 +146,6 @@ func (ix *Index) Search(r Request) Result {
 		passing   = make([]uint32, 0, 1024)
 		buf       [256]uint32
 	)
-	active := f.active()
 	it := candidates.ManyIterator()
 	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
 		for _, doc := range buf[:n] {
@@ -154,6 +183,21 @@ func (ix *Index) Search(r Request) Result {
 	}
 	results := roaring.New()
 	results.AddMany(passing)
+	switch only {
+	case failContract:
+		copy(contracts[:], cardinalities(ix.byContract))
+	case failPlace:
+		places = cardinalities(ix.byPlace)
+	case failRemote:
+		copy(remote[:], cardinalities(ix.byRemote))
+	case failExperience:
+		copy(exp[:], cardinalities(ix.byExperience))
+	case failRome:
+		romes = cardinalities(ix.byRome)
+	}
+	if only != 0 {
+		without[only] = len(ix.keys)
+	}
 	res := Result{Total: int(results.GetCardinality())}
 	res.Facets = ix.facets(contracts[:], remote[:], exp[:], romes, places, without[:])
 	limit := min(max(r.Limit, 0), 100)
@@ -176,6 +220,23 @@ func (ix *Index) Search(r Request) Result {
 			res.Hits[i].DistanceKm = f.distance(ix, uint32(res.Hits[i].Key))
 		}
 		res.Hits[i].Key = ix.keys[res.Hits[i].Key]
+	}
+	return res
+}
+
+// everything answers a search with neither words nor filters, the first
+// page of the site's offers, from counts known in advance.
+func (ix *Index) everything(r Request) Result {
+	res := Result{Total: len(ix.keys)}
+	var remote [7]int
+	var exp [52]int
+	var contracts [8]int
+	copy(remote[:], cardinalities(ix.byRemote))
+	copy(exp[:], cardinalities(ix.byExperience))
+	copy(contracts[:], cardinalities(ix.byContract))
+	res.Facets = ix.facets(contracts[:], remote[:], exp[:], cardinalities(ix.byRome), cardinalities(ix.byPlace), make([]int, failRome<<1))
+	for doc := r.Offset; doc < min(r.Offset+min(max(r.Limit, 0), 100), len(ix.keys)); doc++ {
+		res.Hits = append(res.Hits, Hit{Key: ix.keys[doc], DistanceKm: -1})
 	}
 	return res
 }
@@ -267,6 +328,41 @@ func (h *scored) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// sets are, per active filter, the documents that may pass it: exactly,
+// or a superset the scan then checks (places that straddle a circle,
+// the salary bucket of the floor).
+func (c *compiled) sets(ix *Index) map[int]*roaring.Bitmap {
+	out := map[int]*roaring.Bitmap{}
+	union := func(bs []*roaring.Bitmap, keep func(i int) bool) *roaring.Bitmap {
+		var parts []*roaring.Bitmap
+		for i, b := range bs {
+			if keep(i) {
+				parts = append(parts, b)
+			}
+		}
+		return roaring.FastOr(parts...)
+	}
+	if c.contracts != 0 {
+		out[failContract] = union(ix.byContract, func(i int) bool { return c.contracts&(1<<i) != 0 })
+	}
+	if c.placeInside != nil {
+		out[failPlace] = union(ix.byPlace, func(i int) bool { return c.placeInside[i] })
+	}
+	if c.remoteMin > 0 {
+		out[failRemote] = union(ix.byRemote, func(i int) bool { return i-1 >= int(c.remoteMin) })
+	}
+	if c.expMax >= 0 {
+		out[failExperience] = union(ix.byExperience, func(i int) bool { return i-1 <= int(c.expMax) })
+	}
+	if c.salaryMin > 0 {
+		out[failSalary] = union(ix.bySalary, func(i int) bool { return i >= int(c.salaryMin)/salaryStep })
+	}
+	if c.romes != nil {
+		out[failRome] = union(ix.byRome, func(i int) bool { return c.romes[i] })
+	}
+	return out
 }
 
 // active is the set of filters in use, as fail bits.
