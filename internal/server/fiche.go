@@ -19,12 +19,7 @@ import (
 )
 
 func (s *Server) showFiche(c echo.Context) error {
-	slug := c.Param("slug")
-	if !fiche.ValidSlug(slug) {
-		return store.ErrNotFound
-	}
-	gen := s.current(c)
-	idx, err := s.indexFor(c.Request().Context(), gen)
+	slug, gen, idx, err := s.lookup(c, "slug")
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,19 @@ func (s *Server) cached(c echo.Context, gen *generation, key string, build build
 	return servePage(c, p)
 }
 
+// lookup reads a slug path parameter and the index of the generation the
+// request is served from. A parameter that is not a slug is not found
+// without looking further.
+func (s *Server) lookup(c echo.Context, param string) (string, *generation, *index, error) {
+	slug := c.Param(param)
+	if !fiche.ValidSlug(slug) {
+		return "", nil, nil, store.ErrNotFound
+	}
+	gen := s.current(c)
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	return slug, gen, idx, err
+}
+
 // current is the generation this request is served from.
 func (s *Server) current(c echo.Context) *generation { return s.tracker.current(c.Request().Context()) }
 
@@ -151,12 +164,7 @@ func (s *Server) listSectors(c echo.Context) error {
 }
 
 func (s *Server) showSector(c echo.Context) error {
-	key := c.Param("key")
-	if !fiche.ValidSlug(key) {
-		return store.ErrNotFound
-	}
-	gen := s.current(c)
-	idx, err := s.indexFor(c.Request().Context(), gen)
+	key, gen, idx, err := s.lookup(c, "key")
 	if err != nil {
 		return err
 	}
@@ -297,12 +305,7 @@ func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGr
 }
 
 func (s *Server) showPage(c echo.Context) error {
-	slug := c.Param("slug")
-	if !fiche.ValidSlug(slug) {
-		return store.ErrNotFound
-	}
-	gen := s.current(c)
-	idx, err := s.indexFor(c.Request().Context(), gen)
+	slug, gen, idx, err := s.lookup(c, "slug")
 	if err != nil {
 		return err
 	}
@@ -322,11 +325,7 @@ func (s *Server) showPage(c echo.Context) error {
 
 // redirectPage keeps /pages/{slug} working: the canonical address is /{slug}.
 func (s *Server) redirectPage(c echo.Context) error {
-	slug := c.Param("slug")
-	if !fiche.ValidSlug(slug) {
-		return store.ErrNotFound
-	}
-	idx, err := s.indexFor(c.Request().Context(), s.current(c))
+	slug, _, idx, err := s.lookup(c, "slug")
 	if err != nil {
 		return err
 	}
