@@ -32,6 +32,8 @@ targets=(
 	"$BASE/secteurs/numerique*"
 	"$BASE/a-propos*"
 	"$BASE/pages/a-propos*"
+	"$BASE/offres?q=developpeur&lieu=Lyon&rayon=20&contrat=cdi&teletravail=1&experience=2&salaire_min=30000&tri=date&page=1"
+	"$BASE/offres/demo-exemples/exemple-0000001*"
 )
 for url in "${targets[@]}"; do
 	name=$(echo "$url" | sed 's|.*:[0-9]*/||; s|[^a-zA-Z0-9]|_|g')
@@ -52,7 +54,10 @@ done
 # (it asks an outside server for its results), plus crlf, methods, backup
 # and htaccess.
 modules=blindsql,cookieflags,csp,exec,file,http_headers,permanentxss,redirect,sql,xss,crlf,methods,backup,htaccess
-timeout 900 wapiti -u "$BASE/" --scope folder -m "$modules" --flush-session --max-scan-time 600 -f json -o "$OUT/wapiti.json" \
+# The offer search links every facet value to a new search: bound the
+# crawl (sqlmap has already attacked every /offres parameter).
+timeout 900 wapiti -u "$BASE/" --scope folder -m "$modules" --flush-session -d 3 --max-links-per-page 40 --max-files-per-dir 60 \
+	--max-scan-time 400 --max-attack-time 60 -f json -o "$OUT/wapiti.json" \
 	> "$OUT/wapiti.txt" 2>&1 || true
 if [ ! -s "$OUT/wapiti.json" ]; then
 	echo "wapiti wrote no report:"; tail -20 "$OUT/wapiti.txt"
