@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -505,14 +506,14 @@ func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []i
 		for r := d; r <= 5; r++ {
 			n += remote[r+1]
 		}
-		f.Remote = append(f.Remote, Count{itoa(d), n})
+		f.Remote = append(f.Remote, Count{strconv.Itoa(d), n})
 	}
 	for _, m := range []int{0, 1, 2, 5, 10} {
 		n := 0
 		for e := 0; e <= m+1; e++ { // index 0 is "unknown", counted as asking nothing
 			n += exp[e]
 		}
-		f.Experience = append(f.Experience, Count{itoa(m), n})
+		f.Experience = append(f.Experience, Count{strconv.Itoa(m), n})
 	}
 	for i, n := range romes {
 		if n > 0 && ix.romes[i] != "" {
@@ -538,13 +539,6 @@ func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []i
 		f.Without[name] = without[bit]
 	}
 	return f
-}
-
-func itoa(n int) string {
-	if n < 10 && n >= 0 {
-		return string(rune('0' + n))
-	}
-	return string(rune('0'+n/10)) + string(rune('0'+n%10))
 }
 
 // FindPlace resolves what a person typed as a place: a postcode, a

@@ -314,14 +314,14 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 	}
 	for _, fc := range res.Facets.Remote {
 		d, _ := strconv.Atoi(fc.Value)
-		page.Remote = append(page.Remote, web.Option{Value: fc.Value, Label: plural(d, "jour", "jours") + " ou plus par semaine", Count: fc.N, Selected: p.teletravail == d,
+		page.Remote = append(page.Remote, web.Option{Value: fc.Value, Label: web.Plural(d, "jour", "jours") + " ou plus par semaine", Count: fc.N, Selected: p.teletravail == d,
 			URL: p.url(func(q *offerParams) { q.teletravail = toggleInt(q.teletravail, d, 0) })})
 	}
 	for _, fc := range res.Facets.Experience {
 		y, _ := strconv.Atoi(fc.Value)
 		label := "Débutant accepté"
 		if y > 0 {
-			label = "Jusqu’à " + plural(y, "an", "ans")
+			label = "Jusqu’à " + web.Plural(y, "an", "ans")
 		}
 		page.Experience = append(page.Experience, web.Option{Value: fc.Value, Label: label, Count: fc.N, Selected: p.experience == y,
 			URL: p.url(func(q *offerParams) { q.experience = toggleInt(q.experience, y, -1) })})
@@ -388,7 +388,7 @@ func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request
 		r := req
 		r.Filters.RadiusKm = float64(wider)
 		if n := count(r); n > 0 {
-			out = append(out, web.Link{Label: fmt.Sprintf("élargir à %d km (%s)", wider, plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.rayon = wider })})
+			out = append(out, web.Link{Label: fmt.Sprintf("élargir à %d km (%s)", wider, web.Plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.rayon = wider })})
 		}
 	}
 	without := []struct {
@@ -405,7 +405,7 @@ func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request
 	}
 	for _, w := range without {
 		if n := res.Facets.Without[w.name]; w.active && n > 0 {
-			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.name, plural(n, "offre", "offres")), URL: p.url(w.drop)})
+			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.name, web.Plural(n, "offre", "offres")), URL: p.url(w.drop)})
 		}
 	}
 	if len(req.Query.Words) > 0 {
@@ -418,7 +418,7 @@ func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request
 				r := req
 				r.Query = search.Parse(strings.Replace(p.q, firstWord(p.q), t, 1))
 				if n := count(r); n > 0 {
-					out = append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", t, plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.q = strings.Replace(p.q, firstWord(p.q), t, 1) })})
+					out = append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", t, web.Plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.q = strings.Replace(p.q, firstWord(p.q), t, 1) })})
 					break
 				}
 			}
@@ -485,7 +485,7 @@ func offerCard(o offer.Offer) web.OfferCard {
 		card.Salary = amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit)
 	}
 	if o.RemoteDays > 0 {
-		card.Remote = fmt.Sprintf("Télétravail %s par semaine", plural(o.RemoteDays, "jour", "jours"))
+		card.Remote = fmt.Sprintf("Télétravail %s par semaine", web.Plural(o.RemoteDays, "jour", "jours"))
 	}
 	return card
 }
@@ -504,13 +504,6 @@ func offerPlace(o offer.Offer) string {
 		return o.Postcode
 	}
 	return "Lieu non précisé"
-}
-
-func plural(n int, one, many string) string {
-	if n <= 1 {
-		return strconv.Itoa(n) + " " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // showOffer is /offres/{source}/{id}; an expired offer answers 410 Gone
@@ -545,7 +538,7 @@ func (s *Server) showOffer(c echo.Context) error {
 		p.SalaryGiven, p.SalaryYear = amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit), amount(lo, hi, false, "year")
 	}
 	if o.RemoteDays > 0 {
-		p.Remote = plural(o.RemoteDays, "jour", "jours") + " par semaine"
+		p.Remote = web.Plural(o.RemoteDays, "jour", "jours") + " par semaine"
 	} else if o.RemoteDays == 0 {
 		p.Remote = "Non"
 	}
@@ -555,7 +548,7 @@ func (s *Server) showOffer(c echo.Context) error {
 	case o.ExperienceYears == 0:
 		p.Experience = "Débutant accepté"
 	default:
-		p.Experience = plural(o.ExperienceYears, "an", "ans") + " minimum"
+		p.Experience = web.Plural(o.ExperienceYears, "an", "ans") + " minimum"
 	}
 	for _, para := range strings.Split(o.Description, "\n") {
 		if strings.TrimSpace(para) != "" {

@@ -68,20 +68,7 @@ func TestOfferSearchPage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path[:min(len(tt.path), 60)], func(t *testing.T) {
-			r := get(t, srv, tt.path)
-			if r.status != tt.status {
-				t.Fatalf("status %d, want %d\n%s", r.status, tt.status, r.body[:min(len(r.body), 300)])
-			}
-			for _, s := range tt.contains {
-				if !strings.Contains(r.body, s) {
-					t.Errorf("body lacks %q", s)
-				}
-			}
-			for _, s := range tt.lacks {
-				if strings.Contains(r.body, s) {
-					t.Errorf("body contains %q", s)
-				}
-			}
+			checkPage(t, srv, tt.path, tt.status, tt.contains, tt.lacks)
 		})
 	}
 }

@@ -162,24 +162,31 @@ func TestPages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			r := get(t, srv, tt.path)
-			if r.status != tt.status {
-				t.Fatalf("status %d, want %d", r.status, tt.status)
-			}
-			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
-				t.Errorf("Content-Type %q", ct)
-			}
-			for _, s := range tt.contains {
-				if !strings.Contains(r.body, s) {
-					t.Errorf("body lacks %q", s)
-				}
-			}
-			for _, s := range tt.lacks {
-				if strings.Contains(r.body, s) {
-					t.Errorf("body contains %q", s)
-				}
-			}
+			checkPage(t, srv, tt.path, tt.status, tt.contains, tt.lacks)
 		})
+	}
+}
+
+// checkPage gets path and checks its status, that it is HTML, and what its
+// body must and must not hold.
+func checkPage(t *testing.T, srv http.Handler, path string, status int, contains, lacks []string) {
+	t.Helper()
+	r := get(t, srv, path)
+	if r.status != status {
+		t.Fatalf("status %d, want %d\n%s", r.status, status, r.body[:min(len(r.body), 300)])
+	}
+	if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		t.Errorf("Content-Type %q", ct)
+	}
+	for _, s := range contains {
+		if !strings.Contains(r.body, s) {
+			t.Errorf("body lacks %q", s)
+		}
+	}
+	for _, s := range lacks {
+		if strings.Contains(r.body, s) {
+			t.Errorf("body contains %q", s)
+		}
 	}
 }
 
