@@ -40,14 +40,16 @@ type field struct {
 	terms    []string
 }
 
-func (f *field) add(doc uint32, stems string) {
-	for _, s := range strings.Fields(stems) {
-		b := f.postings[s]
-		if b == nil {
-			b = roaring.New()
-			f.postings[s] = b
+func (f *field) add(doc uint32, stems ...string) {
+	for _, list := range stems {
+		for s := range strings.FieldsSeq(list) {
+			b := f.postings[s]
+			if b == nil {
+				b = roaring.New()
+				f.postings[s] = b
+			}
+			b.Add(doc)
 		}
-		b.Add(doc)
 	}
 }
 
@@ -59,17 +61,15 @@ func (f *field) add(doc uint32, stems string) {
 type Index struct {
 	Generation int64
 
-	keys       []int64
-	expires    []uint32
-	demo       int
-	contract   []uint8
-	remote     []int8
-	experience []int8
-	salary     []int32 // yearly maximum, 0 when not given
-	lat, lon   []float32
-	geo        *roaring.Bitmap
-	place      []uint16 // index into places
-	rome       []uint16 // index into romes
+	keys []int64
+	docs []docInfo
+	// The place and métier of each document again, dense, for counting
+	// one facet over many documents.
+	placeCol, romeCol []uint16
+	demo              int
+	lat, lon          []float32
+	geo               *roaring.Bitmap
+	every             *roaring.Bitmap
 
 	places     []Place
 	spread     []float64 // by place: how far its offers lie from its position, km
@@ -77,6 +77,8 @@ type Index struct {
 	romes      []string
 	romeIndex  map[string]uint16
 
+	// Each field also holds the stems of the ones before it, so that a
+	// tier of relevance is one lookup, not a union made per search.
 	title, skills, text field
 
 	// Per filter value, the documents that have it, and the counts of the
@@ -84,6 +86,19 @@ type Index struct {
 	// from a scan of every offer.
 	byContract, byPlace, byRemote, byExperience, byRome, bySalary []*roaring.Bitmap
 	minExpires                                                    int64 // earliest expiry, 0 for none
+}
+
+// docInfo is what filters and facets read of a document, packed in 16
+// bytes: a search scans up to a million of them, and one cache line
+// holds four.
+type docInfo struct {
+	expires    uint32 // unix seconds, 0 for never
+	salary     int32  // yearly maximum, 0 when not given
+	place      uint16 // index into places
+	rome       uint16 // index into romes
+	contract   uint8
+	remote     int8
+	experience int8
 }
 
 // salaryStep buckets yearly salaries for the salary floor.
@@ -115,14 +130,11 @@ func (b *Builder) Add(d *Doc) {
 	ix := b.ix
 	doc := uint32(len(ix.keys))
 	ix.keys = append(ix.keys, d.Key)
-	ix.expires = append(ix.expires, uint32(max(d.Expires, 0)))
+	info := docInfo{expires: uint32(max(d.Expires, 0)), salary: int32(d.SalaryYearMax), contract: contractCode(d.Contract),
+		remote: int8(clamp(d.RemoteDays, -1, 5)), experience: int8(clamp(d.ExperienceYears, -1, 50))}
 	if d.Demo {
 		ix.demo++
 	}
-	ix.contract = append(ix.contract, contractCode(d.Contract))
-	ix.remote = append(ix.remote, int8(clamp(d.RemoteDays, -1, 5)))
-	ix.experience = append(ix.experience, int8(clamp(d.ExperienceYears, -1, 50)))
-	ix.salary = append(ix.salary, int32(d.SalaryYearMax))
 	ix.lat, ix.lon = append(ix.lat, float32(d.Lat)), append(ix.lon, float32(d.Lon))
 	if d.HasGeo {
 		ix.geo.Add(doc)
@@ -140,17 +152,19 @@ func (b *Builder) Add(d *Doc) {
 	} else if d.HasGeo != pl.HasGeo {
 		ix.spread[p] = math.Inf(1) // some with a position, some without: check each
 	}
-	ix.place = append(ix.place, p)
+	info.place = p
 	r, ok := ix.romeIndex[d.Rome]
 	if !ok && len(ix.romes) < math.MaxUint16 {
 		r = uint16(len(ix.romes))
 		ix.romeIndex[d.Rome] = r
 		ix.romes = append(ix.romes, d.Rome)
 	}
-	ix.rome = append(ix.rome, r)
+	info.rome = r
+	ix.docs = append(ix.docs, info)
+	ix.placeCol, ix.romeCol = append(ix.placeCol, p), append(ix.romeCol, r)
 	ix.title.add(doc, d.TitleStems)
-	ix.skills.add(doc, d.SkillStems)
-	ix.text.add(doc, d.TextStems)
+	ix.skills.add(doc, d.TitleStems, d.SkillStems)
+	ix.text.add(doc, d.TitleStems, d.SkillStems, d.TextStems)
 }
 
 // Index finishes the index: postings are compressed and terms sorted.
@@ -165,29 +179,31 @@ func (b *Builder) Index() *Index {
 		sort.Strings(f.terms)
 	}
 	ix.geo.RunOptimize()
-	ix.byContract = group(len(offer.Contracts)+1, ix.contract, func(v uint8) int { return int(v) })
-	ix.byPlace = group(len(ix.places), ix.place, func(v uint16) int { return int(v) })
-	ix.byRemote = group(7, ix.remote, func(v int8) int { return int(v) + 1 })
-	ix.byExperience = group(52, ix.experience, func(v int8) int { return int(v) + 1 })
-	ix.byRome = group(len(ix.romes), ix.rome, func(v uint16) int { return int(v) })
-	ix.bySalary = group(101, ix.salary, func(v int32) int { return min(int(v)/salaryStep, 100) })
-	for _, e := range ix.expires {
-		if e != 0 && (ix.minExpires == 0 || int64(e) < ix.minExpires) {
-			ix.minExpires = int64(e)
+	ix.every = roaring.New()
+	ix.every.AddRange(0, uint64(len(ix.keys)))
+	ix.byContract = group(len(offer.Contracts)+1, ix.docs, func(d docInfo) int { return int(d.contract) })
+	ix.byPlace = group(len(ix.places), ix.docs, func(d docInfo) int { return int(d.place) })
+	ix.byRemote = group(7, ix.docs, func(d docInfo) int { return int(d.remote) + 1 })
+	ix.byExperience = group(52, ix.docs, func(d docInfo) int { return int(d.experience) + 1 })
+	ix.byRome = group(len(ix.romes), ix.docs, func(d docInfo) int { return int(d.rome) })
+	ix.bySalary = group(101, ix.docs, func(d docInfo) int { return min(int(d.salary)/salaryStep, 100) })
+	for _, d := range ix.docs {
+		if e := int64(d.expires); e != 0 && (ix.minExpires == 0 || e < ix.minExpires) {
+			ix.minExpires = e
 		}
 	}
 	return ix
 }
 
 // group makes one bitmap per value of a column.
-func group[T any](n int, column []T, code func(T) int) []*roaring.Bitmap {
-	docs := make([][]uint32, n)
-	for doc, v := range column {
-		c := code(v)
-		docs[c] = append(docs[c], uint32(doc))
+func group(n int, docs []docInfo, code func(docInfo) int) []*roaring.Bitmap {
+	lists := make([][]uint32, n)
+	for doc, d := range docs {
+		c := code(d)
+		lists[c] = append(lists[c], uint32(doc))
 	}
 	out := make([]*roaring.Bitmap, n)
-	for i, d := range docs {
+	for i, d := range lists {
 		out[i] = roaring.BitmapOf(d...)
 		out[i].RunOptimize()
 	}
@@ -227,7 +243,8 @@ func (ix *Index) Terms(prefix string, n int) []string {
 }
 
 // matchWord is the documents of a word group in one field: any of its
-// stems, and any stem starting with prefix when prefix is set.
+// stems, and any stem starting with prefix when prefix is set. The
+// result may be the field's own postings: it must not be changed.
 func (f *field) matchWord(stems []string, prefix string) *roaring.Bitmap {
 	var parts []*roaring.Bitmap
 	for _, s := range stems {
@@ -238,15 +255,20 @@ func (f *field) matchWord(stems []string, prefix string) *roaring.Bitmap {
 	if prefix != "" {
 		i := sort.SearchStrings(f.terms, prefix)
 		for ; i < len(f.terms) && strings.HasPrefix(f.terms[i], prefix); i++ {
-			parts = append(parts, f.postings[f.terms[i]])
+			if !slices.Contains(stems, f.terms[i]) {
+				parts = append(parts, f.postings[f.terms[i]])
+			}
 		}
+	}
+	if len(parts) == 1 {
+		return parts[0]
 	}
 	return roaring.FastOr(parts...)
 }
 
 // tiers matches q: the documents with every word in the title, those with
 // every word in the title or the skills, and all the documents that match.
-// Relevance ranks them in that order.
+// Relevance ranks them in that order. They must not be changed.
 func (ix *Index) tiers(q Query) [3]*roaring.Bitmap {
 	var t [3]*roaring.Bitmap
 	for i, g := range q.Words {
@@ -254,16 +276,14 @@ func (ix *Index) tiers(q Query) [3]*roaring.Bitmap {
 		if i == len(q.Words)-1 {
 			prefix = q.Prefix
 		}
-		inTitle := ix.title.matchWord(g, prefix)
-		inSkills := roaring.Or(inTitle, ix.skills.matchWord(g, prefix))
-		anywhere := roaring.Or(inSkills, ix.text.matchWord(g, prefix))
-		if i == 0 {
-			t = [3]*roaring.Bitmap{inTitle, inSkills, anywhere}
-			continue
+		for j, f := range []*field{&ix.title, &ix.skills, &ix.text} {
+			m := f.matchWord(g, prefix)
+			if i == 0 {
+				t[j] = m
+			} else {
+				t[j] = roaring.And(t[j], m)
+			}
 		}
-		t[0].And(inTitle)
-		t[1].And(inSkills)
-		t[2].And(anywhere)
 	}
 	return t
 }

@@ -109,6 +109,12 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 	docs := make([]Doc, len(offers))
 	for i, o := range offers {
 		docs[i] = docOf(o, int64(i))
+		if i%5 == 0 { // some expire, for searches made after
+			docs[i].Expires = expiryBase + int64(i)
+		}
+		if i%7 == 0 { // some do not say
+			docs[i].RemoteDays, docs[i].ExperienceYears = -1, -1
+		}
 	}
 	ix := build(docs)
 	stemsOf := make([][]string, len(docs))
@@ -124,6 +130,9 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 	lyon := near.Near
 	for i := 0; i < 150; i++ {
 		req := Request{Query: Parse(words[r.IntN(len(words))]), Limit: 20, Filters: Filters{ExperienceMax: -1}}
+		if r.IntN(4) == 0 {
+			req.Now = expiryBase + int64(len(docs)/2)
+		}
 		if r.IntN(2) == 0 {
 			req.Filters.Contracts = []string{offer.Contracts[r.IntN(6)], offer.Contracts[r.IntN(6)]}
 		}
@@ -152,6 +161,9 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 		checkAgainstScan(t, ix, docs, stemsOf, req)
 	}
 }
+
+// expiryBase is when the offers that expire in the tests do.
+const expiryBase = 1_900_000_000
 
 func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, req Request) {
 	t.Helper()
@@ -202,34 +214,93 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, r
 		}
 		return true
 	}
-	total, contracts, remote1 := 0, map[string]int{}, 0
+	var want struct {
+		total              int
+		contracts, romes   map[string]int
+		places             map[string]int
+		remote, experience [5]int // at least 1..5 days; at most 0, 1, 2, 5, 10 years
+		without            map[string]int
+	}
+	want.contracts, want.romes, want.places, want.without = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	passing := map[int64]bool{}
 	for i, d := range docs {
-		if !matches(stemsOf[i]) {
+		if !matches(stemsOf[i]) || (d.Expires != 0 && d.Expires <= req.Now) {
 			continue
 		}
 		m := fails(d)
 		if m == 0 {
-			total++
+			want.total++
+			passing[d.Key] = true
 		}
 		if m&^failContract == 0 {
-			contracts[d.Contract]++
+			want.contracts[d.Contract]++
 		}
-		if m&^failRemote == 0 && d.RemoteDays >= 1 {
-			remote1++
+		for days := 1; days <= 5; days++ {
+			if m&^failRemote == 0 && d.RemoteDays >= days {
+				want.remote[days-1]++
+			}
+		}
+		for j, years := range []int{0, 1, 2, 5, 10} {
+			if m&^failExperience == 0 && d.ExperienceYears <= years {
+				want.experience[j]++
+			}
+		}
+		if m&^failRome == 0 {
+			want.romes[d.Rome]++
+		}
+		if m&^failPlace == 0 && d.City != "" {
+			want.places[d.Postcode+"|"+d.City]++
+		}
+		for bit, name := range filterNames {
+			if m&^bit == 0 {
+				want.without[name]++
+			}
 		}
 	}
-	label := fmt.Sprintf("%q %+v", req.Query.String(), req.Filters)
-	if got.Total != total {
-		t.Fatalf("%s: total %d, scan says %d", label, got.Total, total)
+	label := fmt.Sprintf("%q now=%d %+v", req.Query.String(), req.Now, req.Filters)
+	if got.Total != want.total {
+		t.Fatalf("%s: total %d, scan says %d", label, got.Total, want.total)
 	}
-	for _, c := range got.Facets.Contracts {
-		if c.N != contracts[c.Value] {
-			t.Fatalf("%s: contract %s: %d, scan says %d", label, c.Value, c.N, contracts[c.Value])
+	counts := func(facet string, got []Count, want map[string]int) {
+		for _, c := range got {
+			if c.N != want[c.Value] {
+				t.Fatalf("%s: %s %s: %d, scan says %d", label, facet, c.Value, c.N, want[c.Value])
+			}
 		}
 	}
-	if got.Facets.Remote[0].N != remote1 {
-		t.Fatalf("%s: remote >= 1: %d, scan says %d", label, got.Facets.Remote[0].N, remote1)
+	counts("contract", got.Facets.Contracts, want.contracts)
+	counts("métier", got.Facets.Romes, want.romes)
+	counts("place", got.Facets.Places, want.places)
+	if n := len(got.Facets.Places); n != min(8, len(want.places)) {
+		t.Fatalf("%s: %d places, want %d", label, n, min(8, len(want.places)))
 	}
+	for i, c := range got.Facets.Remote {
+		if c.N != want.remote[i] {
+			t.Fatalf("%s: remote >= %s: %d, scan says %d", label, c.Value, c.N, want.remote[i])
+		}
+	}
+	for i, c := range got.Facets.Experience {
+		if c.N != want.experience[i] {
+			t.Fatalf("%s: experience <= %s: %d, scan says %d", label, c.Value, c.N, want.experience[i])
+		}
+	}
+	active := ix.compile(req.Filters).active()
+	for bit, name := range filterNames {
+		if active&bit != 0 && got.Facets.Without[name] != want.without[name] {
+			t.Fatalf("%s: without %s: %d, scan says %d", label, name, got.Facets.Without[name], want.without[name])
+		}
+	}
+	for _, h := range got.Hits {
+		if !passing[h.Key] {
+			t.Fatalf("%s: hit %d does not pass", label, h.Key)
+		}
+	}
+	only := req
+	only.TotalOnly = true
+	if n := ix.Search(only).Total; n != want.total {
+		t.Fatalf("%s: total alone %d, scan says %d", label, n, want.total)
+	}
+	total := want.total
 	if len(got.Hits) != min(20, total) {
 		t.Fatalf("%s: %d hits of %d", label, len(got.Hits), total)
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"container/heap"
 	"math"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,6 +50,8 @@ type Request struct {
 	Limit   int
 	// Now leaves out the offers expired since the index was built.
 	Now int64
+	// TotalOnly asks for the number of results alone: no facets, no hits.
+	TotalOnly bool
 }
 
 // Count is one facet value and how many results choosing it would give.
@@ -98,7 +101,7 @@ var filterNames = map[int]string{failContract: "contrat", failPlace: "lieu", fai
 // Search runs r. It only reads the index.
 func (ix *Index) Search(r Request) Result {
 	var tiers [3]*roaring.Bitmap
-	candidates := ix.all()
+	candidates := ix.every
 	if !r.Query.Empty() {
 		tiers = ix.tiers(r.Query)
 		candidates = tiers[2]
@@ -109,111 +112,85 @@ func (ix *Index) Search(r Request) Result {
 	if r.Query.Empty() && active == 0 && fresh && r.Sort != BySalary {
 		return ix.everything(r)
 	}
-	// Without words, start from the filters' bitmaps: only the offers that
-	// pass every active filter but one can count for any facet. With one
-	// filter, its own facet is the whole index's, known in advance.
-	only := 0
-	if r.Query.Empty() && active != 0 && fresh {
+	// Only the documents that pass every active filter but one can count
+	// for any facet: with two filters or more, the filters' bitmaps narrow
+	// the scan to them. With one, its own facet is counted on bitmaps and
+	// the scan narrowed to the documents that may pass it.
+	own, ownCounts, ownBase := 0, []int(nil), 0
+	if r.TotalOnly {
+		if active != 0 && fresh {
+			var all []*roaring.Bitmap
+			for _, set := range f.sets(ix) {
+				all = append(all, set)
+			}
+			candidates = and(candidates, roaring.FastAnd(all...), ix.every)
+		}
+		if active == 0 && fresh {
+			return Result{Total: int(candidates.GetCardinality())}
+		}
+		var c counts
+		c.romes, c.places = make([]int, len(ix.romes)), make([]int, len(ix.places))
+		return Result{Total: len(ix.scan(candidates, f, fresh, r.Now, &c))}
+	}
+	if active != 0 && fresh {
 		sets := f.sets(ix)
-		candidates = roaring.New()
-		for bit := 1; bit <= failRome; bit <<= 1 {
-			if active&bit == 0 {
-				continue
-			}
-			var others []*roaring.Bitmap
-			for b2, set := range sets {
-				if b2 != bit {
-					others = append(others, set)
+		if bits.OnesCount(uint(active)) == 1 {
+			own, ownCounts, ownBase = active, ix.ownFacet(active, candidates), int(candidates.GetCardinality())
+			candidates = and(candidates, sets[active], ix.every)
+		} else {
+			var parts []*roaring.Bitmap
+			for bit := range sets {
+				var others []*roaring.Bitmap
+				for b2, s2 := range sets {
+					if b2 != bit {
+						others = append(others, s2)
+					}
 				}
+				parts = append(parts, roaring.FastAnd(others...))
 			}
-			if len(others) == 0 {
-				only = bit
-				candidates = sets[bit]
-				break
-			}
-			candidates.Or(roaring.FastAnd(others...))
+			candidates = and(candidates, roaring.FastOr(parts...), ix.every)
 		}
 	}
-	// One pass over the candidates counts every facet: a document counts
-	// for a dimension when it passes every other active filter. Arrays,
-	// not maps: this loop runs up to a million times per search.
-	var (
-		contracts [8]int
-		remote    [7]int  // by remote days + 1
-		exp       [52]int // by years + 1
-		romes     = make([]int, len(ix.romes))
-		places    = make([]int, len(ix.places))
-		without   [failRome << 1]int
-		passing   = make([]uint32, 0, 1024)
-		buf       [256]uint32
-	)
-	it := candidates.ManyIterator()
-	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
-		for _, doc := range buf[:n] {
-			if e := ix.expires[doc]; e != 0 && int64(e) <= r.Now {
-				continue
-			}
-			mask := 0
-			if active != 0 {
-				mask = f.fails(ix, doc)
-			}
-			if mask == 0 {
-				passing = append(passing, doc)
-			}
-			for bit := 1; bit <= failRome; bit <<= 1 {
-				if active&bit != 0 && mask&^bit == 0 {
-					without[bit]++
-				}
-			}
-			if mask&^failContract == 0 {
-				contracts[ix.contract[doc]]++
-			}
-			if mask&^failRemote == 0 {
-				remote[ix.remote[doc]+1]++
-			}
-			if mask&^failExperience == 0 {
-				exp[ix.experience[doc]+1]++
-			}
-			if mask&^failRome == 0 {
-				romes[ix.rome[doc]]++
-			}
-			if mask&^failPlace == 0 {
-				places[ix.place[doc]]++
-			}
-		}
+	c := counts{romes: make([]int, len(ix.romes)), places: make([]int, len(ix.places))}
+	var results docSet
+	if active == 0 && fresh {
+		results.bm = candidates
+		ix.countAll(candidates, &c)
+	} else {
+		results.list = ix.scan(candidates, f, fresh, r.Now, &c)
 	}
-	results := roaring.New()
-	results.AddMany(passing)
-	switch only {
+	switch own {
 	case failContract:
-		copy(contracts[:], cardinalities(ix.byContract))
+		copy(c.contracts[:], ownCounts)
 	case failPlace:
-		places = cardinalities(ix.byPlace)
+		c.places = ownCounts
 	case failRemote:
-		copy(remote[:], cardinalities(ix.byRemote))
+		copy(c.remote[:], ownCounts)
 	case failExperience:
-		copy(exp[:], cardinalities(ix.byExperience))
+		copy(c.exp[:], ownCounts)
 	case failRome:
-		romes = cardinalities(ix.byRome)
+		c.romes = ownCounts
 	}
-	if only != 0 {
-		without[only] = len(ix.keys)
+	res := Result{Total: results.len()}
+	for bit := 1; bit <= failRome; bit <<= 1 {
+		if active&bit != 0 {
+			c.without[bit] += res.Total
+		}
 	}
-	res := Result{Total: int(results.GetCardinality())}
-	res.Facets = ix.facets(contracts[:], remote[:], exp[:], romes, places, without[:])
+	if own != 0 {
+		c.without[own] = ownBase
+	}
+	res.Facets = ix.facets(c.contracts[:], c.remote[:], c.exp[:], c.romes, c.places, c.without[:])
 	limit := min(max(r.Limit, 0), 100)
 	switch {
 	case r.Sort == BySalary:
-		res.Hits = ix.topBy(results, r.Offset, limit, func(doc uint32) float64 { return -float64(ix.salary[doc]) })
+		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return -float64(ix.docs[doc].salary) })
 	case r.Sort == ByDistance && f.near != nil:
-		res.Hits = ix.topBy(results, r.Offset, limit, func(doc uint32) float64 { return f.distance(ix, doc) })
+		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return f.distance(ix, doc) })
 	case r.Sort == ByDate || r.Query.Empty():
-		res.Hits = ix.page([]*roaring.Bitmap{results}, r.Offset, limit)
+		res.Hits = results.page(r.Offset, limit)
 	default:
-		t0 := roaring.And(tiers[0], results)
-		t1 := roaring.AndNot(roaring.And(tiers[1], results), t0)
-		t2 := roaring.AndNot(results, tiers[1])
-		res.Hits = ix.page([]*roaring.Bitmap{t0, t1, t2}, r.Offset, limit)
+		res.Hits = rank(tiers, results, r.Offset, limit)
 	}
 	for i := range res.Hits {
 		res.Hits[i].DistanceKm = -1
@@ -223,6 +200,230 @@ func (ix *Index) Search(r Request) Result {
 		res.Hits[i].Key = ix.keys[res.Hits[i].Key]
 	}
 	return res
+}
+
+// ownFacet counts the facet of filter over base, every value of it.
+// Contract, remote and experience have a few dense values, counted on
+// their bitmaps; places and métiers may have thousands, counted from a
+// column of two bytes a document. The salary floor has no facet.
+func (ix *Index) ownFacet(filter int, base *roaring.Bitmap) []int {
+	var by []*roaring.Bitmap
+	switch filter {
+	case failContract:
+		by = ix.byContract
+	case failRemote:
+		by = ix.byRemote
+	case failExperience:
+		by = ix.byExperience
+	case failRome:
+		by = ix.byRome
+	case failPlace:
+		by = ix.byPlace
+	default:
+		return nil
+	}
+	if base == ix.every {
+		return cardinalities(by)
+	}
+	out := make([]int, len(by))
+	if filter == failRome || filter == failPlace {
+		col := ix.placeCol
+		if filter == failRome {
+			col = ix.romeCol
+		}
+		var buf [256]uint32
+		it := base.ManyIterator()
+		for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+			for _, doc := range buf[:n] {
+				out[col[doc]]++
+			}
+		}
+		return out
+	}
+	for i, b := range by {
+		if !b.IsEmpty() {
+			out[i] = int(base.AndCardinality(b))
+		}
+	}
+	return out
+}
+
+// and intersects a and b, where either may be every, the whole index.
+func and(a, b, every *roaring.Bitmap) *roaring.Bitmap {
+	switch {
+	case a == every:
+		return b
+	case b == every:
+		return a
+	}
+	return roaring.And(a, b)
+}
+
+// counts are the facet counts a search gathers, by value code.
+type counts struct {
+	contracts [8]int
+	remote    [7]int  // by remote days + 1
+	exp       [52]int // by years + 1
+	romes     []int
+	places    []int
+	// without counts, by filter bit, the documents that fail that filter
+	// and no other; the results are added at the end.
+	without [failRome << 1]int
+}
+
+// countAll counts every facet of documents that all pass: no filter is
+// active and none has expired.
+func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
+	var buf [256]uint32
+	it := docs.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		for _, doc := range buf[:n] {
+			d := &ix.docs[doc]
+			c.contracts[d.contract]++
+			c.remote[d.remote+1]++
+			c.exp[d.experience+1]++
+			c.romes[d.rome]++
+			c.places[d.place]++
+		}
+	}
+}
+
+// scan tests every candidate against the filters, in one pass that also
+// counts every facet: a document counts for a dimension when it passes
+// every other active filter. It returns the documents that pass them all.
+// Arrays, not maps: this loop runs up to a million times per search.
+func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64, c *counts) []uint32 {
+	passing := make([]uint32, 0, 1024)
+	fb := &f.failsBy
+	var buf [256]uint32
+	it := candidates.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		for _, doc := range buf[:n] {
+			d := &ix.docs[doc]
+			if !fresh && d.expires != 0 && int64(d.expires) <= now {
+				continue
+			}
+			// The filters it fails, as bits.
+			m := fb.contract[d.contract&7] | fb.remote[d.remote+1] | fb.exp[d.experience+1] | fb.place[d.place] | fb.rome[d.rome]
+			if d.salary < f.salaryMin {
+				m |= failSalary
+			}
+			if m&checkDistance != 0 {
+				m = f.across(ix, doc, m)
+			}
+			switch mask := int(m); mask {
+			case 0:
+				passing = append(passing, doc)
+				c.contracts[d.contract]++
+				c.remote[d.remote+1]++
+				c.exp[d.experience+1]++
+				c.romes[d.rome]++
+				c.places[d.place]++
+			case failContract:
+				c.without[mask]++
+				c.contracts[d.contract]++
+			case failRemote:
+				c.without[mask]++
+				c.remote[d.remote+1]++
+			case failExperience:
+				c.without[mask]++
+				c.exp[d.experience+1]++
+			case failRome:
+				c.without[mask]++
+				c.romes[d.rome]++
+			case failPlace:
+				c.without[mask]++
+				c.places[d.place]++
+			case failSalary:
+				c.without[mask]++
+			}
+		}
+	}
+	return passing
+}
+
+// docSet is the results of a search: a bitmap when they are a set the
+// search was given, else the list the scan made, ascending.
+type docSet struct {
+	bm   *roaring.Bitmap
+	list []uint32
+}
+
+func (s docSet) len() int {
+	if s.bm != nil {
+		return int(s.bm.GetCardinality())
+	}
+	return len(s.list)
+}
+
+func (s docSet) bitmap() *roaring.Bitmap {
+	if s.bm == nil {
+		s.bm = roaring.BitmapOf(s.list...)
+	}
+	return s.bm
+}
+
+func (s docSet) each(fn func(uint32)) {
+	if s.bm == nil {
+		for _, doc := range s.list {
+			fn(doc)
+		}
+		return
+	}
+	var buf [256]uint32
+	it := s.bm.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		for _, doc := range buf[:n] {
+			fn(doc)
+		}
+	}
+}
+
+// page is limit documents after offset, in date order (ascending).
+// Hit.Key holds the document for now.
+func (s docSet) page(offset, limit int) []Hit {
+	if s.bm != nil {
+		return page(s.bm, offset, limit)
+	}
+	var out []Hit
+	for _, doc := range s.list[min(offset, len(s.list)):min(offset+limit, len(s.list))] {
+		out = append(out, Hit{Key: int64(doc)})
+	}
+	return out
+}
+
+// rank pages through the results by relevance: those in the first tier,
+// then the second, then the rest, each in date order. Tiers are nested,
+// so each is only intersected with the results when the page reaches it.
+func rank(tiers [3]*roaring.Bitmap, results docSet, offset, limit int) []Hit {
+	var out []Hit
+	var prev *roaring.Bitmap // the results in the tiers before
+	all := results.bitmap()
+	for i, t := range tiers {
+		in := all
+		if i < 2 && all != tiers[2] {
+			in = roaring.And(t, all)
+		} else if i < 2 {
+			in = t
+		}
+		part := in
+		if prev != nil {
+			part = roaring.AndNot(in, prev)
+		}
+		n := int(part.GetCardinality())
+		if offset >= n {
+			offset -= n
+			prev = in
+			continue
+		}
+		out = append(out, page(part, offset, limit-len(out))...)
+		offset = 0
+		if len(out) == limit {
+			break
+		}
+		prev = in
+	}
+	return out
 }
 
 // everything answers a search with neither words nor filters, the first
@@ -242,50 +443,33 @@ func (ix *Index) everything(r Request) Result {
 	return res
 }
 
-// all is every document, for a search without words.
-func (ix *Index) all() *roaring.Bitmap {
-	b := roaring.New()
-	b.AddRange(0, uint64(len(ix.keys)))
-	return b
-}
-
-// page takes limit documents after offset from the bitmaps in turn, each
-// in ascending order (newest first). Hit.Key holds the document for now.
-func (ix *Index) page(parts []*roaring.Bitmap, offset, limit int) []Hit {
+// page takes limit documents after offset from b, in ascending order
+// (newest first). Hit.Key holds the document for now.
+func page(b *roaring.Bitmap, offset, limit int) []Hit {
 	var out []Hit
-	for _, b := range parts {
-		n := int(b.GetCardinality())
-		if offset >= n {
-			offset -= n
-			continue
-		}
-		it := b.Iterator()
-		if offset > 0 {
-			v, _ := b.Select(uint32(offset))
-			it.AdvanceIfNeeded(v)
-			offset = 0
-		}
-		for it.HasNext() && len(out) < limit {
-			out = append(out, Hit{Key: int64(it.Next())})
-		}
-		if len(out) == limit {
-			break
-		}
+	if offset >= int(b.GetCardinality()) || limit <= 0 {
+		return nil
+	}
+	it := b.Iterator()
+	if offset > 0 {
+		v, _ := b.Select(uint32(offset))
+		it.AdvanceIfNeeded(v)
+	}
+	for it.HasNext() && len(out) < limit {
+		out = append(out, Hit{Key: int64(it.Next())})
 	}
 	return out
 }
 
 // topBy orders results by score, ascending, ties newest first, and takes
 // limit after offset, keeping only offset+limit in a heap.
-func (ix *Index) topBy(results *roaring.Bitmap, offset, limit int, score func(uint32) float64) []Hit {
+func topBy(results docSet, offset, limit int, score func(uint32) float64) []Hit {
 	k := offset + limit
 	if k <= 0 {
 		return nil
 	}
 	h := &scored{}
-	it := results.Iterator()
-	for it.HasNext() {
-		doc := it.Next()
+	results.each(func(doc uint32) {
 		s := score(doc)
 		if h.Len() < k {
 			heap.Push(h, scoredDoc{doc, s})
@@ -293,7 +477,7 @@ func (ix *Index) topBy(results *roaring.Bitmap, offset, limit int, score func(ui
 			(*h)[0] = scoredDoc{doc, s}
 			heap.Fix(h, 0)
 		}
-	}
+	})
 	all := make([]scoredDoc, h.Len())
 	for i := len(all) - 1; i >= 0; i-- {
 		all[i] = heap.Pop(h).(scoredDoc)
@@ -402,7 +586,21 @@ type compiled struct {
 	cosLat      float64
 	placeInside []bool // by place index; nil for any place
 	placeBorder []bool // by place index: straddles the circle, check each offer
+
+	// By value, the filters a document with that value fails: the scan
+	// ORs five lookups rather than testing each filter in turn.
+	failsBy struct {
+		contract [8]uint8
+		remote   [7]uint8  // by days + 1
+		exp      [52]uint8 // by years + 1
+		place    []uint8   // with checkDistance for a place across the circle
+		rome     []uint8
+	}
 }
+
+// checkDistance marks a place whose offers lie both in and out of the
+// circle searched: each needs its own distance.
+const checkDistance = 1 << 7
 
 func (ix *Index) compile(f Filters) *compiled {
 	c := &compiled{remoteMin: int8(clamp(f.RemoteMin, 0, 5)), expMax: -1, salaryMin: int32(f.SalaryMin), near: f.Near, radius: f.RadiusKm}
@@ -445,38 +643,51 @@ func (ix *Index) compile(f Filters) *compiled {
 			}
 		}
 	}
+	fb := &c.failsBy
+	for i := range fb.contract {
+		if c.contracts != 0 && c.contracts&(1<<i) == 0 {
+			fb.contract[i] = failContract
+		}
+	}
+	for i := range fb.remote {
+		if c.remoteMin > 0 && i-1 < int(c.remoteMin) {
+			fb.remote[i] = failRemote
+		}
+	}
+	for i := range fb.exp {
+		if c.expMax >= 0 && i-1 > int(c.expMax) {
+			fb.exp[i] = failExperience
+		}
+	}
+	fb.place = make([]uint8, len(ix.places))
+	for i := range fb.place {
+		switch {
+		case c.placeInside == nil:
+		case !c.placeInside[i]:
+			fb.place[i] = failPlace
+		case c.placeBorder[i]:
+			fb.place[i] = checkDistance
+		}
+	}
+	fb.rome = make([]uint8, len(ix.romes))
+	for i := range fb.rome {
+		if c.romes != nil && !c.romes[i] {
+			fb.rome[i] = failRome
+		}
+	}
 	return c
 }
 
-// fails returns the filters doc does not pass, as bits.
-func (c *compiled) fails(ix *Index, doc uint32) int {
-	mask := 0
-	if c.contracts != 0 && c.contracts&(1<<ix.contract[doc]) == 0 {
-		mask |= failContract
+// across decides for one document of a place across the circle. It is
+// rare: kept out of line so that fails inlines into the scan.
+//
+//go:noinline
+func (c *compiled) across(ix *Index, doc uint32, m uint8) uint8 {
+	m &^= checkDistance
+	if c.distance(ix, doc) > c.radius {
+		m |= failPlace
 	}
-	if c.placeInside != nil {
-		pl := ix.place[doc]
-		inside := c.placeInside[pl]
-		if inside && c.placeBorder[pl] {
-			inside = c.distance(ix, doc) <= c.radius
-		}
-		if !inside {
-			mask |= failPlace
-		}
-	}
-	if c.remoteMin > 0 && ix.remote[doc] < c.remoteMin {
-		mask |= failRemote
-	}
-	if c.expMax >= 0 && ix.experience[doc] > c.expMax {
-		mask |= failExperience
-	}
-	if c.salaryMin > 0 && ix.salary[doc] < c.salaryMin {
-		mask |= failSalary
-	}
-	if c.romes != nil && !c.romes[ix.rome[doc]] {
-		mask |= failRome
-	}
-	return mask
+	return m
 }
 
 // distance is the distance of a document from the place searched, in km;

@@ -380,7 +380,7 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request, res search.Result) []web.Link {
 	var out []web.Link
 	count := func(r search.Request) int {
-		r.Limit = 0
+		r.TotalOnly = true
 		return ix.Search(r).Total
 	}
 	if req.Filters.Near != nil && p.rayon < 200 {

@@ -200,6 +200,11 @@ type StoredOffer struct {
 const offerColumns = `key, source, id, title, company, description, contract, city, postcode, lat, lon, remote_days,
 	salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, skills`
 
+// cardColumns are the columns of an offer in a list: the same, but the
+// description and skills left unread, the bulk of a row.
+const cardColumns = `key, source, id, title, company, '', contract, city, postcode, lat, lon, remote_days,
+	salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, ''`
+
 func scanOffer(scan func(...any) error) (StoredOffer, error) {
 	var o StoredOffer
 	var lat, lon sql.NullFloat64
@@ -233,8 +238,9 @@ func (t *Tx) Offer(source, id string) (*StoredOffer, error) {
 	return &o, nil
 }
 
-// OffersByKey reads offers by key, in the order given, skipping missing
-// ones, in one query.
+// OffersByKey reads offers by key for a list, in the order given,
+// skipping missing ones, in one query. Descriptions and skills are left
+// out.
 func (t *Tx) OffersByKey(keys []int64) ([]StoredOffer, error) {
 	if len(keys) == 0 {
 		return nil, nil
@@ -244,7 +250,7 @@ func (t *Tx) OffersByKey(keys []int64) ([]StoredOffer, error) {
 		args[i] = k
 	}
 	byKey := make(map[int64]StoredOffer, len(keys))
-	err := t.each(`SELECT `+offerColumns+` FROM offers WHERE key IN (?`+strings.Repeat(", ?", len(keys)-1)+`)`, args, func(r *sql.Rows) error {
+	err := t.each(`SELECT `+cardColumns+` FROM offers WHERE key IN (?`+strings.Repeat(", ?", len(keys)-1)+`)`, args, func(r *sql.Rows) error {
 		o, err := scanOffer(r.Scan)
 		byKey[o.Key] = o
 		return err
@@ -261,13 +267,14 @@ func (t *Tx) OffersByKey(keys []int64) ([]StoredOffer, error) {
 	return out, nil
 }
 
-// LatestOffers lists the newest live offers with one of the ROME codes.
+// LatestOffers lists the newest live offers with one of the ROME codes,
+// without their descriptions and skills.
 func (t *Tx) LatestOffers(rome []string, now time.Time, limit int) ([]StoredOffer, error) {
 	if len(rome) == 0 {
 		return nil, nil
 	}
 	var out []StoredOffer
-	q := `SELECT ` + offerColumns + ` FROM offers WHERE rome IN (?` + strings.Repeat(", ?", len(rome)-1) + `)
+	q := `SELECT ` + cardColumns + ` FROM offers WHERE rome IN (?` + strings.Repeat(", ?", len(rome)-1) + `)
 		AND (expires = 0 OR expires > ?) ORDER BY published DESC LIMIT ?`
 	args := make([]any, 0, len(rome)+2)
 	for _, r := range rome {
