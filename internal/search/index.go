@@ -68,7 +68,6 @@ type Index struct {
 	placeCol, romeCol []uint16
 	demo              int
 	lat, lon          []float32
-	geo               *roaring.Bitmap
 	every             *roaring.Bitmap
 
 	places     []Place
@@ -119,7 +118,7 @@ type Builder struct{ ix *Index }
 // NewBuilder starts an index for an offers generation.
 func NewBuilder(generation int64) *Builder {
 	return &Builder{ix: &Index{
-		Generation: generation, geo: roaring.New(), placeIndex: map[string]uint16{}, romeIndex: map[string]uint16{},
+		Generation: generation, placeIndex: map[string]uint16{}, romeIndex: map[string]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}},
 	}}
@@ -135,10 +134,11 @@ func (b *Builder) Add(d *Doc) {
 	if d.Demo {
 		ix.demo++
 	}
-	ix.lat, ix.lon = append(ix.lat, float32(d.Lat)), append(ix.lon, float32(d.Lon))
+	lat, lon := float32(math.NaN()), float32(math.NaN()) // no position
 	if d.HasGeo {
-		ix.geo.Add(doc)
+		lat, lon = float32(d.Lat), float32(d.Lon)
 	}
+	ix.lat, ix.lon = append(ix.lat, lat), append(ix.lon, lon)
 	pk := d.Postcode + "|" + d.City
 	p, ok := ix.placeIndex[pk]
 	if !ok && len(ix.places) < math.MaxUint16 {
@@ -178,7 +178,6 @@ func (b *Builder) Index() *Index {
 		}
 		sort.Strings(f.terms)
 	}
-	ix.geo.RunOptimize()
 	ix.every = roaring.New()
 	ix.every.AddRange(0, uint64(len(ix.keys)))
 	ix.byContract = group(len(offer.Contracts)+1, ix.docs, func(d docInfo) int { return int(d.contract) })
@@ -227,19 +226,87 @@ func (ix *Index) Demo() int { return ix.demo }
 // Key is the store key of a document.
 func (ix *Index) Key(doc uint32) int64 { return ix.keys[doc] }
 
-// Terms returns the indexed stems that start with prefix, for spelling
-// suggestions, at most n.
-func (ix *Index) Terms(prefix string, n int) []string {
-	var out []string
-	for _, f := range []*field{&ix.title, &ix.skills} {
-		i := sort.SearchStrings(f.terms, prefix)
-		for ; i < len(f.terms) && strings.HasPrefix(f.terms[i], prefix) && len(out) < n; i++ {
-			if !slices.Contains(out, f.terms[i]) {
-				out = append(out, f.terms[i])
-			}
+// Knows reports whether a typed word is in any offer, whole or, since it
+// may still be being typed, as the start of a word.
+func (ix *Index) Knows(word string) bool {
+	w := Fold(word)
+	if ix.text.postings[Stem(w)] != nil {
+		return true
+	}
+	i := sort.SearchStrings(ix.text.terms, w)
+	return i < len(ix.text.terms) && strings.HasPrefix(ix.text.terms[i], w)
+}
+
+// Spellings are the stems of titles and skills close to stem, for "did
+// you mean": within one edit (two for words longer than five letters),
+// closest first, then the most frequent; at most n. A typo in the first
+// letter is rare, and looking only there keeps this cheap.
+func (ix *Index) Spellings(stem string, n int) []string {
+	if stem == "" {
+		return nil
+	}
+	most := 1
+	if len(stem) > 5 {
+		most = 2
+	}
+	type candidate struct {
+		term       string
+		edits, use int
+	}
+	var found []candidate
+	terms := ix.skills.terms // the skills field holds the titles' stems too
+	for i := sort.SearchStrings(terms, stem[:1]); i < len(terms) && terms[i][0] == stem[0]; i++ {
+		t := terms[i]
+		if t == stem || len(t) < len(stem)-most || len(t) > len(stem)+most {
+			continue
+		}
+		if d := edits(stem, t, most); d <= most {
+			found = append(found, candidate{t, d, int(ix.skills.postings[t].GetCardinality())})
 		}
 	}
+	slices.SortFunc(found, func(a, b candidate) int {
+		if a.edits != b.edits {
+			return a.edits - b.edits
+		}
+		return b.use - a.use
+	})
+	var out []string
+	for _, c := range found[:min(n, len(found))] {
+		out = append(out, c.term)
+	}
 	return out
+}
+
+// edits is the number of insertions, deletions, substitutions and swaps
+// of neighbours that turn a into b (optimal string alignment), or more
+// than most once it is sure to exceed it.
+func edits(a, b string, most int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > most {
+			return most + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // matchWord is the documents of a word group in one field: any of its

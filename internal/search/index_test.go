@@ -133,6 +133,8 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 		if r.IntN(4) == 0 {
 			req.Now = expiryBase + int64(len(docs)/2)
 		}
+		req.Offset = 20 * r.IntN(3)
+		req.Sort = []Sort{ByRelevance, ByDate, BySalary}[r.IntN(3)]
 		if r.IntN(2) == 0 {
 			req.Filters.Contracts = []string{offer.Contracts[r.IntN(6)], offer.Contracts[r.IntN(6)]}
 		}
@@ -300,8 +302,60 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, r
 	if n := ix.Search(only).Total; n != want.total {
 		t.Fatalf("%s: total alone %d, scan says %d", label, n, want.total)
 	}
-	total := want.total
+	total := max(want.total-req.Offset, 0)
+	if req.Sort == ByDate || req.Query.Empty() && req.Sort == ByRelevance {
+		var order []int64 // keys are numbered newest first
+		for k := range passing {
+			order = append(order, k)
+		}
+		slices.Sort(order)
+		for i, h := range got.Hits {
+			if h.Key != order[req.Offset+i] {
+				t.Fatalf("%s: hit %d is %d, want %d", label, req.Offset+i, h.Key, order[req.Offset+i])
+			}
+		}
+	}
 	if len(got.Hits) != min(20, total) {
 		t.Fatalf("%s: %d hits of %d", label, len(got.Hits), total)
+	}
+}
+
+func TestEdits(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"developpeur", "developpeur", 0},
+		{"developeur", "developpeur", 1},  // a letter left out
+		{"develpopeur", "developpeur", 1}, // two letters swapped
+		{"infirmeir", "infirmier", 1},     // two letters swapped
+		{"boulonger", "boulanger", 1},     // one wrong
+		{"kitten", "sitting", 3},          // past the bound: bound + 1
+		{"", "abc", 3},
+	} {
+		if got := edits(tt.a, tt.b, 2); got != min(tt.want, 3) {
+			t.Errorf("edits(%q, %q) = %d, want %d", tt.a, tt.b, got, min(tt.want, 3))
+		}
+	}
+}
+
+func TestSpellings(t *testing.T) {
+	ix := build(small("Développeur Java", "Développeur web", "Développeuse back-end", "Déménageur", "Infirmier de nuit", "Boulanger"))
+	for typed, want := range map[string]string{
+		"developeur": "developpeur", // the frequent one first
+		"infirmeir":  "infirmier",
+		"boulonger":  "boulanger",
+		"zzzz":       "",
+		"java":       "", // known: nothing to correct
+	} {
+		got := ix.Spellings(Stem(typed), 3)
+		if first := append(got, "")[0]; first != want {
+			t.Errorf("Spellings(%q) = %q, want %q first", typed, got, want)
+		}
+	}
+	for word, want := range map[string]bool{"développeuses": true, "dévelop": true, "Java": true, "zzzz": false, "javascript": false} {
+		if got := ix.Knows(word); got != want {
+			t.Errorf("Knows(%q) = %v, want %v", word, got, want)
+		}
 	}
 }

@@ -130,7 +130,8 @@ func (ix *Index) Search(r Request) Result {
 		}
 		var c counts
 		c.romes, c.places = make([]int, len(ix.romes)), make([]int, len(ix.places))
-		return Result{Total: len(ix.scan(candidates, f, fresh, r.Now, &c))}
+		_, n := ix.scan(candidates, f, fresh, r.Now, 0, &c)
+		return Result{Total: n}
 	}
 	if active != 0 && fresh {
 		sets := f.sets(ix)
@@ -157,7 +158,12 @@ func (ix *Index) Search(r Request) Result {
 		results.bm = candidates
 		ix.countAll(candidates, &c)
 	} else {
-		results.list = ix.scan(candidates, f, fresh, r.Now, &c)
+		// Date order is the scan's: it need only keep the page's documents.
+		keep := -1
+		if r.Sort == ByDate || (r.Query.Empty() && r.Sort != BySalary && r.Sort != ByDistance) {
+			keep = max(r.Offset, 0) + min(max(r.Limit, 0), 100)
+		}
+		results.list, results.n = ix.scan(candidates, f, fresh, r.Now, keep, &c)
 	}
 	switch own {
 	case failContract:
@@ -186,7 +192,7 @@ func (ix *Index) Search(r Request) Result {
 	case r.Sort == BySalary:
 		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return -float64(ix.docs[doc].salary) })
 	case r.Sort == ByDistance && f.near != nil:
-		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return f.distance(ix, doc) })
+		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return f.hav(ix, doc) })
 	case r.Sort == ByDate || r.Query.Empty():
 		res.Hits = results.page(r.Offset, limit)
 	default:
@@ -290,15 +296,17 @@ func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 
 // scan tests every candidate against the filters, in one pass that also
 // counts every facet: a document counts for a dimension when it passes
-// every other active filter. It returns the documents that pass them all.
+// every other active filter. It returns how many documents pass them all,
+// and the first keep of them, or all when keep < 0.
 // Arrays, not maps: this loop runs up to a million times per search.
-func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64, c *counts) []uint32 {
+func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64, keep int, c *counts) ([]uint32, int) {
 	passing := make([]uint32, 0, 1024)
+	n := 0
 	fb := &f.failsBy
 	var buf [256]uint32
 	it := candidates.ManyIterator()
-	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
-		for _, doc := range buf[:n] {
+	for got := it.NextMany(buf[:]); got > 0; got = it.NextMany(buf[:]) {
+		for _, doc := range buf[:got] {
 			d := &ix.docs[doc]
 			if !fresh && d.expires != 0 && int64(d.expires) <= now {
 				continue
@@ -313,7 +321,10 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 			}
 			switch mask := int(m); mask {
 			case 0:
-				passing = append(passing, doc)
+				if n < keep || keep < 0 {
+					passing = append(passing, doc)
+				}
+				n++
 				c.contracts[d.contract]++
 				c.remote[d.remote+1]++
 				c.exp[d.experience+1]++
@@ -339,21 +350,23 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 			}
 		}
 	}
-	return passing
+	return passing, n
 }
 
 // docSet is the results of a search: a bitmap when they are a set the
-// search was given, else the list the scan made, ascending.
+// search was given, else the list the scan made, ascending, of n
+// documents or, for date order, of its first page.
 type docSet struct {
 	bm   *roaring.Bitmap
 	list []uint32
+	n    int
 }
 
 func (s docSet) len() int {
 	if s.bm != nil {
 		return int(s.bm.GetCardinality())
 	}
-	return len(s.list)
+	return s.n
 }
 
 func (s docSet) bitmap() *roaring.Bitmap {
@@ -584,8 +597,10 @@ type compiled struct {
 	salaryMin   int32
 	romes       []bool // by rome index; nil for any
 	cosLat      float64
-	placeInside []bool // by place index; nil for any place
-	placeBorder []bool // by place index: straddles the circle, check each offer
+	flat        bool    // the circle is small enough for within's estimate
+	maxHav      float64 // the haversine of the radius's angle
+	placeInside []bool  // by place index; nil for any place
+	placeBorder []bool  // by place index: straddles the circle, check each offer
 
 	// By value, the filters a document with that value fails: the scan
 	// ORs five lookups rather than testing each filter in turn.
@@ -620,6 +635,9 @@ func (ix *Index) compile(f Filters) *compiled {
 	}
 	if c.near != nil {
 		c.cosLat = math.Cos(c.near.Lat * math.Pi / 180)
+		c.flat = c.radius <= 200 && math.Abs(c.near.Lat) <= 60
+		s := math.Sin(min(c.radius/(2*earthRadius), math.Pi/2))
+		c.maxHav = s * s
 	}
 	// Places are few: decide once per place whether it is inside.
 	city := Fold(f.City)
@@ -684,7 +702,7 @@ func (ix *Index) compile(f Filters) *compiled {
 //go:noinline
 func (c *compiled) across(ix *Index, doc uint32, m uint8) uint8 {
 	m &^= checkDistance
-	if c.distance(ix, doc) > c.radius {
+	if !c.within(ix, doc) {
 		m |= failPlace
 	}
 	return m
@@ -693,14 +711,56 @@ func (c *compiled) across(ix *Index, doc uint32, m uint8) uint8 {
 // distance is the distance of a document from the place searched, in km;
 // +Inf for a document without coordinates.
 func (c *compiled) distance(ix *Index, doc uint32) float64 {
-	if c.near == nil || !ix.geo.Contains(doc) {
+	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
+	if c.near == nil || math.IsNaN(lat) {
 		return math.Inf(1)
 	}
-	return haversine(c.near.Lat, c.near.Lon, float64(ix.lat[doc]), float64(ix.lon[doc]))
+	return haversine(c.near.Lat, c.near.Lon, lat, lon)
 }
 
+// hav orders documents by distance as distance does, without the arc
+// sine and square root: the haversine of the angle grows with it.
+func (c *compiled) hav(ix *Index, doc uint32) float64 {
+	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
+	if c.near == nil || math.IsNaN(lat) {
+		return math.Inf(1)
+	}
+	return c.havAt(lat, lon)
+}
+
+func (c *compiled) havAt(lat, lon float64) float64 {
+	sLat := math.Sin((lat - c.near.Lat) * math.Pi / 360)
+	sLon := math.Sin((lon - c.near.Lon) * math.Pi / 360)
+	return sLat*sLat + c.cosLat*math.Cos(lat*math.Pi/180)*sLon*sLon
+}
+
+// within reports whether doc lies in the circle searched. A flat map,
+// scaled at the centre's latitude, is off by under 2 % within 200 km
+// below 60°: it decides every document but those within 5 % of the edge,
+// which haversine does.
+func (c *compiled) within(ix *Index, doc uint32) bool {
+	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
+	if math.IsNaN(lat) {
+		return false
+	}
+	if !c.flat {
+		return c.havAt(lat, lon) <= c.maxHav
+	}
+	const kmPerDegree = earthRadius * math.Pi / 180
+	x, y := (lon-c.near.Lon)*c.cosLat*kmPerDegree, (lat-c.near.Lat)*kmPerDegree
+	switch d2 := x*x + y*y; {
+	case d2 < c.radius*c.radius*0.95*0.95:
+		return true
+	case d2 > c.radius*c.radius*1.05*1.05:
+		return false
+	}
+	return c.havAt(lat, lon) <= c.maxHav
+}
+
+const earthRadius = 6371.0 // km
+
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
+	const r = earthRadius
 	dLat := (lat2 - lat1) * math.Pi / 180
 	dLon := (lon2 - lon1) * math.Pi / 180
 	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*math.Pi/180)*math.Cos(lat2*math.Pi/180)*math.Sin(dLon/2)*math.Sin(dLon/2)

@@ -408,30 +408,26 @@ func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request
 			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.name, web.Plural(n, "offre", "offres")), URL: p.url(w.drop)})
 		}
 	}
-	if len(req.Query.Words) > 0 {
-		stem := req.Query.Words[0][0]
-		if len(stem) >= 4 {
-			for _, t := range ix.Terms(stem[:3], 40) {
-				if t == stem {
-					continue
-				}
-				r := req
-				r.Query = search.Parse(strings.Replace(p.q, firstWord(p.q), t, 1))
-				if n := count(r); n > 0 {
-					out = append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", t, web.Plural(n, "offre", "offres")), URL: p.url(func(q *offerParams) { q.q = strings.Replace(p.q, firstWord(p.q), t, 1) })})
-					break
-				}
+	// A word no offer has: the nearest spelling that gives results.
+	words := strings.Fields(search.Fold(p.q))
+spelling:
+	for i, w := range words {
+		if ix.Knows(w) {
+			continue
+		}
+		for _, t := range ix.Spellings(search.Stem(w), 3) {
+			fixed := slices.Clone(words)
+			fixed[i] = t
+			q := strings.Join(fixed, " ")
+			r := req
+			r.Query = search.Parse(q)
+			if n := count(r); n > 0 {
+				out = append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", q, web.Plural(n, "offre", "offres")), URL: p.url(func(o *offerParams) { o.q = q })})
+				break spelling
 			}
 		}
 	}
 	return out
-}
-
-func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
-	}
-	return ""
 }
 
 func activeFilters(p offerParams) []web.Link {

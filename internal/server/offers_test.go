@@ -52,6 +52,8 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?q=zzzz", 200, []string{"0 offre", "Aucune offre"}, nil},
 		{"/offres?q=developpeur&contrat=stage", 200, []string{"0 offre", "sans le filtre contrat (2 offres)"}, nil},
 		{"/offres?q=developpeur&lieu=Lyon", 200, []string{"1 offre"}, nil},
+		// a typo: the nearest spelling with results, as a link
+		{"/offres?q=developeur+java", 200, []string{"0 offre", "« developpeur java » (1 offre)", `href="/offres?q=developpeur+java"`}, nil},
 		{"/offres?q=java&lieu=Lyon&rayon=10", 200, []string{"0 offre", "sans le filtre lieu (1 offre)"}, nil},
 		// Anything a person can type: never a 500.
 		{"/offres?page=0", 400, []string{"Page"}, nil},
