@@ -37,6 +37,12 @@ func Fold(s string) string {
 				prevLetter = c > '9'
 				continue
 			}
+		case r < rune(len(foldTable)):
+			if f := foldTable[r]; f != "" {
+				b = append(b, f...)
+				prevLetter = true
+				continue
+			}
 		default:
 			if f, ok := folded[unicode.ToLower(r)]; ok {
 				b = append(b, f...)
@@ -56,6 +62,19 @@ var folded = map[rune]string{
 	'î': "i", 'ï': "i", 'í': "i", 'ì': "i", 'ô': "o", 'ö': "o", 'ó': "o", 'ò': "o", 'õ': "o", 'ù': "u", 'û': "u",
 	'ü': "u", 'ú': "u", 'ÿ': "y", 'ñ': "n", 'œ': "oe", 'æ': "ae",
 }
+
+// foldTable is folded for the runes below U+0180, capitals included, as
+// an array: Fold looks up every accented letter of every offer.
+var foldTable = func() (t [0x180]string) {
+	for r, f := range folded {
+		for _, c := range []rune{r, unicode.ToUpper(r)} {
+			if c < rune(len(t)) {
+				t[c] = f
+			}
+		}
+	}
+	return t
+}()
 
 // inclusiveSuffixes are what follows the mark of an inclusive form.
 var inclusiveSuffixes = []string{"euses", "euse", "trices", "trice", "rices", "rice", "ères", "ère", "eres", "ere", "ennes", "enne",
@@ -98,6 +117,31 @@ func Tokens(s string) []string {
 		}
 	}
 	return out
+}
+
+// Stems are the stems of the meaningful words of s, each once, separated
+// by spaces: what the index keeps of a text. It runs on every offer at
+// import, so it walks one folded copy of s without splitting it.
+func Stems(s string) string {
+	f := Fold(s)
+	seen := make(map[string]struct{}, len(f)/8)
+	var b strings.Builder
+	b.Grow(len(f) / 2)
+	for w := range strings.FieldsSeq(f) {
+		if stop[w] {
+			continue
+		}
+		st := Stem(w)
+		if _, ok := seen[st]; ok {
+			continue
+		}
+		seen[st] = struct{}{}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(st)
+	}
+	return b.String()
 }
 
 // Stem maps the feminine and plural forms of a folded word to one stem,

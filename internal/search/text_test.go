@@ -66,3 +66,25 @@ func TestParse(t *testing.T) {
 		t.Error("punctuation only should be empty")
 	}
 }
+
+func TestStems(t *testing.T) {
+	for text, want := range map[string]string{
+		"Développeuse back-end H/F : développeurs, développeur·euse et DÉVELOPPEUR.EUSE Java": "developpeur back end java",
+		"Œuvre, ÇA, Émile Zoë, à Paris":     "oeuvr ca emil zoe pari",
+		"":                                  "",
+		"le la les de":                      "",
+		"Infirmière, infirmiers, INFIRMIER": "infirmier",
+	} {
+		if got := Stems(text); got != want {
+			t.Errorf("Stems(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func BenchmarkStems(b *testing.B) {
+	text := strings.Repeat("Nous recherchons un·e développeur·euse back-end expérimenté·e pour rejoindre l’équipe produit à Lyon. ", 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Stems(text)
+	}
+}

@@ -42,7 +42,7 @@ type Prepared struct {
 
 // Prepare computes the stems of o.
 func Prepare(o *offer.Offer) Prepared {
-	return Prepared{Offer: o, titleStems: stems(o.Title), skillStems: stems(strings.Join(o.Skills, " ")), textStems: stems(o.Description)}
+	return Prepared{Offer: o, titleStems: search.Stems(o.Title), skillStems: search.Stems(strings.Join(o.Skills, " ")), textStems: search.Stems(o.Description)}
 }
 
 // StreamOffers is ImportOffers for feeds too large to hold: feed calls
@@ -177,19 +177,6 @@ func (w *offerWriter) finish(replaceSource string) (OfferImport, error) {
 }
 
 func (w *offerWriter) close() { w.st.Close() }
-
-// stems are the distinct search stems of a text, space-separated.
-func stems(text string) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range search.Tokens(text) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return strings.Join(out, " ")
-}
 
 // StoredOffer is an offer as stored, with its internal key.
 type StoredOffer struct {
