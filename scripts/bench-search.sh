@@ -22,6 +22,8 @@ make -s static/js/htmx.min.js
 CGO_ENABLED=0 go build -trimpath -o "$OUT/vocation" ./cmd/vocation
 go build -o "$OUT/likebench" ./scripts/likebench
 go run ./scripts/searchmix > "$OUT/mix.txt"
+# The common word: the same 200 searches, all for "développeur".
+go run ./scripts/searchmix -word développeur > "$OUT/common.txt"
 
 feed="$OUT/offers-$N.jsonl"
 [ -s "$feed" ] || "$OUT/vocation" offers generate -n "$N" --seed 1 > "$feed"
@@ -52,15 +54,17 @@ function request()
 end
 LUA
 curl -sf "http://127.0.0.1:$PORT/offres?q=developpeur" >/dev/null # the index is ready
-run() { # clients threads
-	MIX="$OUT/mix.txt" timeout 120 wrk -t"$2" -c"$1" -d"$DURATION" --latency -s "$OUT/mix.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-$1.txt"
+run() { # clients threads [mix]
+	MIX="$OUT/${3:-mix}.txt" timeout 120 wrk -t"$2" -c"$1" -d"$DURATION" --latency -s "$OUT/mix.lua" "http://127.0.0.1:$PORT" > "$OUT/wrk-$1${3:-}.txt"
 	rss=$(ps -o rss= -p $pid)
 	awk -v c="$1" -v rss="$rss" '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="90%" {p90=$2} $1=="99%" {p99=$2}
 		/Non-2xx/ {bad=$NF} /Socket errors/ {se=$0}
-		END {printf "| %s | %s | %s | %s | %s | %d MB | %s |\n", c, rps, p50, p90, p99, rss/1024, (bad=="" && se=="") ? "none" : bad " " se}' "$OUT/wrk-$1.txt"
+		END {printf "| %s | %s | %s | %s | %s | %d MB | %s |\n", c, rps, p50, p90, p99, rss/1024, (bad=="" && se=="") ? "none" : bad " " se}' "$OUT/wrk-$1${3:-}.txt"
 }
 rows1=$(run 1 1)
 rows8=$(run 8 2)
+common_total=$(curl -s "http://127.0.0.1:$PORT/offres?q=d%C3%A9veloppeur" | grep -o '<title>[^<]*' | grep -o '([0-9]*)' | tr -d '()')
+rows8common=$(run 8 2 common)
 rss_peak=$(ps -o rss= -p $pid)
 kill $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
@@ -78,6 +82,12 @@ like=$(timeout 300 "$OUT/likebench" -db "$OUT/bench.db" -mix "$OUT/mix.txt" -bud
 	echo "|---|---|---|---|---|---|---|"
 	echo "$rows1"
 	echo "$rows8"
+	echo
+	echo "The same 200 searches, every one for \"développeur\" ($common_total offers for the word alone):"
+	echo
+	echo "| clients | req/s | p50 | p90 | p99 | server RSS after | errors |"
+	echo "|---|---|---|---|---|---|---|"
+	echo "$rows8common"
 	echo
 	echo "$like" | awk '{printf "SQL LIKE on the same database, 1 client (results page and contract counts only): %d searches in the budget, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", $2, $3/1000, $4/1000, $5/1000}'
 } | tee "$OUT/results.md"

@@ -37,7 +37,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 	var probs problem.List
 	res, err := db.StreamPrepared(ctx, cfg.ReplaceSource, func(put func(*store.Prepared) error) error {
 		for _, path := range cfg.Feeds {
-			if err := readFeed(path, &probs, put); err != nil {
+			if err := readFeed(ctx, path, &probs, put); err != nil {
 				return err
 			}
 			if probs.HasErrors() {
@@ -48,7 +48,12 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 	})
 	probs.Sort()
 	report(stderr, probs)
-	if err != nil {
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "import interrupted: the database is unchanged")
+		return 1
+	default:
 		if !errors.Is(err, errInvalidFeed) {
 			log.Error("offers import failed", slog.Any("err", err))
 		}
@@ -59,7 +64,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 	return 0
 }
 
-func readFeed(path string, probs *problem.List, put func(*store.Prepared) error) error {
+func readFeed(ctx context.Context, path string, probs *problem.List, put func(*store.Prepared) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
@@ -75,7 +80,7 @@ func readFeed(path string, probs *problem.List, put func(*store.Prepared) error)
 		}
 		return nil
 	}
-	return readJSONL(path, f, probs, put)
+	return readJSONL(ctx, path, f, probs, put)
 }
 
 type rawLine struct {
@@ -84,8 +89,11 @@ type rawLine struct {
 }
 
 // readJSONL decodes lines on every core and hands the prepared offers to
-// put, from this goroutine only.
-func readJSONL(path string, r io.Reader, probs *problem.List, put func(*store.Prepared) error) error {
+// put, from this goroutine only. It stops reading when ctx ends or put
+// fails: an interrupted import of a large feed must not read it to the end.
+func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.List, put func(*store.Prepared) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	workers := runtime.NumCPU()
 	lines := make(chan []rawLine, workers*2)
 	out := make(chan []store.Prepared, workers*2)
@@ -110,6 +118,9 @@ func readJSONL(path string, r io.Reader, probs *problem.List, put func(*store.Pr
 	go func() {
 		var batch []rawLine
 		err := offer.ReadLines(path, r, probs, func(n int, b []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			batch = append(batch, rawLine{n, bytes.Clone(b)})
 			if len(batch) == 256 {
 				lines <- batch
@@ -129,7 +140,9 @@ func readJSONL(path string, r io.Reader, probs *problem.List, put func(*store.Pr
 	for batch := range out {
 		for i := range batch {
 			if putErr == nil {
-				putErr = put(&batch[i])
+				if putErr = put(&batch[i]); putErr != nil {
+					cancel()
+				}
 			}
 		}
 	}

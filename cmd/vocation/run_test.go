@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -12,6 +13,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"vocation/internal/problem"
+	"vocation/internal/store"
 )
 
 func runCmd(t *testing.T, args ...string) (int, string, string) {
@@ -237,5 +241,47 @@ func TestOffersCommands(t *testing.T) {
 	os.WriteFile(good, []byte(strings.Join(lines[:400], "\n")+"\n"), 0o644)
 	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", good); code != 0 || !strings.Contains(out, "imported 400 offers, expired 200") {
 		t.Fatalf("replace-source: %d %s", code, out)
+	}
+}
+
+// countingReader counts what was read of a feed.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// An import that fails, or is interrupted, stops reading its feed.
+func TestOffersImportStopsReading(t *testing.T) {
+	var gen bytes.Buffer
+	if code := run(context.Background(), []string{"offers", "generate", "-n", "1", "--seed", "5"}, func(string) string { return "" }, &gen, io.Discard); code != 0 {
+		t.Fatalf("generate: exit %d", code)
+	}
+	feed := bytes.Repeat(gen.Bytes(), 20000)
+	for name, setup := range map[string]func() (context.Context, func(*store.Prepared) error){
+		"put fails": func() (context.Context, func(*store.Prepared) error) {
+			return context.Background(), func(*store.Prepared) error { return errors.New("disk full") }
+		},
+		"interrupted": func() (context.Context, func(*store.Prepared) error) {
+			ctx, cancel := context.WithCancel(context.Background())
+			return ctx, func(*store.Prepared) error { cancel(); return nil }
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, put := setup()
+			r := &countingReader{r: bytes.NewReader(feed)}
+			var probs problem.List
+			if err := readJSONL(ctx, "feed.jsonl", r, &probs, put); err == nil {
+				t.Fatal("no error")
+			}
+			if r.n > len(feed)/2 {
+				t.Errorf("read %d of %d bytes after the import stopped", r.n, len(feed))
+			}
+		})
 	}
 }

@@ -1,9 +1,12 @@
 // Command searchmix writes the fixed mix of realistic offer searches that
 // bench-search.sh replays: 1 to 3 words, with and without accents, with
-// and without filters and a place, as /offres URLs, one a line.
+// and without filters and a place, as /offres URLs, one a line. With
+// -word, every search is for that word, with the same filters: the mix
+// of a common word's searches.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"net/url"
@@ -12,6 +15,8 @@ import (
 )
 
 func main() {
+	word := flag.String("word", "", "search for this word only")
+	flag.Parse()
 	words := [][]string{
 		{"développeur", "developpeur"}, {"développeuse back-end", "developpeuse back end"}, {"infirmière", "infirmiere"},
 		{"infirmier de nuit", "infirmier nuit"}, {"boulanger", "boulangère"}, {"comptable"}, {"aide-soignante", "aide soignant"},
@@ -26,7 +31,11 @@ func main() {
 	for i := 0; i < 200; i++ {
 		v := url.Values{}
 		g := words[r.IntN(len(words))]
-		if q := g[r.IntN(len(g))]; q != "" {
+		q := g[r.IntN(len(g))]
+		if *word != "" {
+			q = *word
+		}
+		if q != "" {
 			v.Set("q", q)
 		}
 		if p := places[r.IntN(len(places))]; p != "" {
