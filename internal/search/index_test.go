@@ -87,12 +87,19 @@ func TestRelevanceTitleSkillsText(t *testing.T) {
 		{Key: 3, Title: "Développeur Python senior", ExperienceYears: -1, RemoteDays: -1},
 	}
 	for i := range docs {
-		docs[i].TitleStems = stemSet(docs[i].Title)
+		docs[i].TitleStems, docs[i].Contract = stemSet(docs[i].Title), "cdi"
 	}
-	got := keys(build(docs).Search(Request{Query: Parse("python "), Limit: 20, Filters: Filters{ExperienceMax: -1}}))
-	// Title matches first (newest first among them), then skills, then text.
-	if want := []int64{2, 3, 1, 0}; !slices.Equal(got, want) {
-		t.Errorf("order %v, want %v", got, want)
+	ix := build(docs)
+	// Title matches first (newest first among them), then skills, then
+	// text; the same when a filter makes the scan list the results.
+	want := []int64{2, 3, 1, 0}
+	for _, contracts := range [][]string{nil, {"cdi"}} {
+		for offset := range 4 {
+			req := Request{Query: Parse("python "), Offset: offset, Limit: 20, Filters: Filters{ExperienceMax: -1, Contracts: contracts}}
+			if got := keys(ix.Search(req)); !slices.Equal(got, want[offset:]) {
+				t.Errorf("contracts %v, offset %d: order %v, want %v", contracts, offset, got, want[offset:])
+			}
+		}
 	}
 }
 
@@ -303,6 +310,34 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, r
 		t.Fatalf("%s: total alone %d, scan says %d", label, n, want.total)
 	}
 	total := max(want.total-req.Offset, 0)
+	if req.Sort == ByRelevance && !req.Query.Empty() {
+		// Title, then title or skills, then anywhere; newest first in each.
+		tier := func(key int64) int {
+			d := docs[key]
+			switch {
+			case matches(strings.Fields(d.TitleStems)):
+				return 0
+			case matches(strings.Fields(d.TitleStems + " " + d.SkillStems)):
+				return 1
+			}
+			return 2
+		}
+		var order []int64
+		for k := range passing {
+			order = append(order, k)
+		}
+		slices.SortFunc(order, func(a, b int64) int {
+			if ta, tb := tier(a), tier(b); ta != tb {
+				return ta - tb
+			}
+			return int(a - b)
+		})
+		for i, h := range got.Hits {
+			if h.Key != order[req.Offset+i] {
+				t.Fatalf("%s: hit %d is %d (tier %d), want %d (tier %d)", label, req.Offset+i, h.Key, tier(h.Key), order[req.Offset+i], tier(order[req.Offset+i]))
+			}
+		}
+	}
 	if req.Sort == ByDate || req.Query.Empty() && req.Sort == ByRelevance {
 		var order []int64 // keys are numbered newest first
 		for k := range passing {

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -281,10 +282,14 @@ type counts struct {
 // active and none has expired.
 func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 	var buf [256]uint32
+	var recs [256]docInfo
 	it := docs.ManyIterator()
 	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
-		for _, doc := range buf[:n] {
-			d := &ix.docs[doc]
+		for i, doc := range buf[:n] {
+			recs[i] = ix.docs[doc] // loads that overlap, as in scan
+		}
+		for i := range buf[:n] {
+			d := &recs[i]
 			c.contracts[d.contract]++
 			c.remote[d.remote+1]++
 			c.exp[d.experience+1]++
@@ -300,14 +305,24 @@ func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 // and the first keep of them, or all when keep < 0.
 // Arrays, not maps: this loop runs up to a million times per search.
 func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64, keep int, c *counts) ([]uint32, int) {
-	passing := make([]uint32, 0, 1024)
+	size := candidates.GetCardinality()
+	if keep >= 0 {
+		size = min(size, uint64(keep))
+	}
+	passing := make([]uint32, 0, size)
 	n := 0
 	fb := &f.failsBy
 	var buf [256]uint32
+	var recs [256]docInfo
 	it := candidates.ManyIterator()
 	for got := it.NextMany(buf[:]); got > 0; got = it.NextMany(buf[:]) {
-		for _, doc := range buf[:got] {
-			d := &ix.docs[doc]
+		// Copy the records first: independent loads the processor overlaps,
+		// where the tests below would wait for each in turn.
+		for i, doc := range buf[:got] {
+			recs[i] = ix.docs[doc]
+		}
+		for i, doc := range buf[:got] {
+			d := &recs[i]
 			if !fresh && d.expires != 0 && int64(d.expires) <= now {
 				continue
 			}
@@ -369,13 +384,6 @@ func (s docSet) len() int {
 	return s.n
 }
 
-func (s docSet) bitmap() *roaring.Bitmap {
-	if s.bm == nil {
-		s.bm = roaring.BitmapOf(s.list...)
-	}
-	return s.bm
-}
-
 func (s docSet) each(fn func(uint32)) {
 	if s.bm == nil {
 		for _, doc := range s.list {
@@ -409,9 +417,12 @@ func (s docSet) page(offset, limit int) []Hit {
 // then the second, then the rest, each in date order. Tiers are nested,
 // so each is only intersected with the results when the page reaches it.
 func rank(tiers [3]*roaring.Bitmap, results docSet, offset, limit int) []Hit {
+	if results.bm == nil {
+		return rankList(tiers, results.list, offset, limit)
+	}
 	var out []Hit
 	var prev *roaring.Bitmap // the results in the tiers before
-	all := results.bitmap()
+	all := results.bm
 	for i, t := range tiers {
 		in := all
 		if i < 2 && all != tiers[2] {
@@ -435,6 +446,35 @@ func rank(tiers [3]*roaring.Bitmap, results docSet, offset, limit int) []Hit {
 			break
 		}
 		prev = in
+	}
+	return out
+}
+
+// rankList is rank for results the scan listed: it walks them in date
+// order, sorting each into its tier, until the first tier alone fills the
+// page, the common case, or the list ends.
+func rankList(tiers [3]*roaring.Bitmap, list []uint32, offset, limit int) []Hit {
+	need := offset + limit
+	var byTier [3][]uint32
+	for _, doc := range list {
+		t := 2
+		switch {
+		case tiers[0].Contains(doc):
+			t = 0
+		case tiers[1].Contains(doc):
+			t = 1
+		}
+		if len(byTier[t]) < need {
+			byTier[t] = append(byTier[t], doc)
+		}
+		if len(byTier[0]) == need {
+			break
+		}
+	}
+	all := slices.Concat(byTier[:]...)
+	var out []Hit
+	for _, doc := range all[min(offset, len(all)):min(need, len(all))] {
+		out = append(out, Hit{Key: int64(doc)})
 	}
 	return out
 }
