@@ -12,9 +12,9 @@ N=${N:-1000000}
 DURATION=${DURATION:-20s}
 OUT=${OUT:-bench/search}
 PORT=18480
-# A soft memory limit for the Go runtime: the index is ~100 MB, the rest
-# is per-search garbage that a tighter GC keeps small.
-export GOMEMLIMIT=${GOMEMLIMIT:-150MiB}
+# The server as configured by default: no GOMEMLIMIT, so it sets its own
+# soft memory limit from the live heap after each index build.
+unset GOMEMLIMIT
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)

@@ -116,7 +116,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		return err
 	}
 	defer db.Close()
-	srv, err := server.New(ctx, db, log, server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")})
+	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	if cfg.MemoryLimit {
+		opts.MemoryHeadroom = 48 << 20
+	}
+	srv, err := server.New(ctx, db, log, opts)
 	if err != nil {
 		return err
 	}

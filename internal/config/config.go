@@ -30,6 +30,10 @@ type Config struct {
 	Seed          uint64
 	LogLevel      slog.Level
 	LogFormat     string
+	// MemoryLimit: serve keeps its heap near what it needs (see
+	// server.Options.MemoryHeadroom) unless GOMEMLIMIT sets the Go
+	// runtime's own limit.
+	MemoryLimit bool
 }
 
 // Commands lists the subcommands and what each does.
@@ -56,7 +60,8 @@ commands:
   offers generate -n N --seed S            N synthetic offers (source demo), JSON Lines
 
 environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
-             VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json)
+             VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json);
+             GOMEMLIMIT replaces serve's own memory limit (what the offer index keeps live + 48 MiB)
 `
 
 // ErrUsage is returned for a missing or unknown command, or -h.
@@ -71,12 +76,13 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		return Config{}, ErrUsage
 	}
 	cfg := Config{
-		Command:   args[0],
-		Content:   or(getenv("VOCATION_CONTENT"), "./content"),
-		DB:        or(getenv("VOCATION_DB"), "./data/vocation.db"),
-		Addr:      or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
-		PublicURL: getenv("VOCATION_PUBLIC_URL"),
-		LogFormat: or(getenv("VOCATION_LOG_FORMAT"), "text"),
+		Command:     args[0],
+		Content:     or(getenv("VOCATION_CONTENT"), "./content"),
+		DB:          or(getenv("VOCATION_DB"), "./data/vocation.db"),
+		Addr:        or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
+		PublicURL:   getenv("VOCATION_PUBLIC_URL"),
+		LogFormat:   or(getenv("VOCATION_LOG_FORMAT"), "text"),
+		MemoryLimit: getenv("GOMEMLIMIT") == "",
 	}
 	for name, dst := range map[string]*bool{"VOCATION_DEV": &cfg.Dev, "VOCATION_HSTS": &cfg.HSTS} {
 		if v := getenv(name); v != "" {

@@ -18,19 +18,21 @@ func TestLoad(t *testing.T) {
 		want Config
 	}{
 		{"defaults", []string{"serve"}, nil,
-			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true}},
 		{"environment", []string{"serve"}, map[string]string{"VOCATION_DB": "/tmp/x.db", "VOCATION_ADDR": ":9000", "VOCATION_DEV": "true", "VOCATION_LOG_LEVEL": "debug", "VOCATION_LOG_FORMAT": "json"},
-			Config{Command: "serve", Content: "./content", DB: "/tmp/x.db", Addr: ":9000", Dev: true, LogLevel: slog.LevelDebug, LogFormat: "json"}},
+			Config{Command: "serve", Content: "./content", DB: "/tmp/x.db", Addr: ":9000", Dev: true, LogLevel: slog.LevelDebug, LogFormat: "json", MemoryLimit: true}},
 		{"flags win over environment", []string{"serve", "--db", "a.db", "--addr", "127.0.0.1:1", "--dev=false", "--content", "c"}, map[string]string{"VOCATION_DB": "/tmp/x.db", "VOCATION_DEV": "1"},
-			Config{Command: "serve", Content: "c", DB: "a.db", Addr: "127.0.0.1:1", LogFormat: "text"}},
+			Config{Command: "serve", Content: "c", DB: "a.db", Addr: "127.0.0.1:1", LogFormat: "text", MemoryLimit: true}},
 		{"https deployment", []string{"serve", "--hsts", "--public-url", "https://vocation.example"}, nil,
-			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", HSTS: true, PublicURL: "https://vocation.example", LogFormat: "text"}},
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", HSTS: true, PublicURL: "https://vocation.example", LogFormat: "text", MemoryLimit: true}},
 		{"offers import", []string{"offers", "import", "--db", "v.db", "--replace-source", "francetravail", "a.json", "b.jsonl"}, nil,
-			Config{Command: "offers import", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", ReplaceSource: "francetravail", Feeds: []string{"a.json", "b.jsonl"}}},
+			Config{Command: "offers import", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, ReplaceSource: "francetravail", Feeds: []string{"a.json", "b.jsonl"}}},
 		{"offers generate", []string{"offers", "generate", "-n", "50", "--seed", "7"}, nil,
-			Config{Command: "offers generate", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", Count: 50, Seed: 7}},
+			Config{Command: "offers generate", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, Count: 50, Seed: 7}},
+		{"the Go runtime's memory limit replaces serve's own", []string{"serve"}, map[string]string{"GOMEMLIMIT": "300MiB"},
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
 		{"check takes only content", []string{"check", "--content", "x"}, nil,
-			Config{Command: "check", Content: "x", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
+			Config{Command: "check", Content: "x", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,6 +48,10 @@ func (s *Server) rebuildOffers(ctx context.Context) {
 	go func() {
 		defer s.offers.building.Store(false)
 		start := time.Now()
+		if s.opts.MemoryHeadroom > 0 {
+			// Two indexes live at once while the new one is built.
+			debug.SetMemoryLimit(math.MaxInt64)
+		}
 		var b *search.Builder
 		gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
 			if b == nil {
@@ -69,8 +74,14 @@ func (s *Server) rebuildOffers(ctx context.Context) {
 		// Building a million-offer index churns memory the Go runtime
 		// would otherwise keep: hand it back, the index is all that stays.
 		debug.FreeOSMemory()
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(live)
+		if s.opts.MemoryHeadroom > 0 {
+			debug.SetMemoryLimit(int64(live[0].Value.Uint64()) + s.opts.MemoryHeadroom)
+		}
 		s.offers.once.Do(func() { close(s.offers.ready) })
-		s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)))
+		s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)),
+			slog.Uint64("heap_live_mib", live[0].Value.Uint64()>>20))
 	}()
 }
 

@@ -2,11 +2,16 @@ package server_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"math"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"testing"
 
 	"vocation/internal/offer"
+	"vocation/internal/server"
 )
 
 func offerJSON(id, title, contract, extra string) string {
@@ -152,4 +157,19 @@ func waitUntil(t *testing.T, cond func() bool) {
 		sleep()
 	}
 	t.Fatal("condition not met in time")
+}
+
+// With a headroom, the server keeps the heap near what the offer index
+// needs: a soft memory limit set after each index build.
+func TestMemoryLimitFollowsTheIndex(t *testing.T) {
+	t.Cleanup(func() { debug.SetMemoryLimit(math.MaxInt64) })
+	srv, err := server.New(context.Background(), mustDB(t, offersTree()), slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{MemoryHeadroom: 64 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get(t, srv, "/offres") // waits for the index
+	waitUntil(t, func() bool { return debug.SetMemoryLimit(-1) != math.MaxInt64 })
+	if limit := debug.SetMemoryLimit(-1); limit < 64<<20 || limit > 64<<20+256<<20 {
+		t.Errorf("memory limit %d MiB, want the live heap + 64 MiB", limit>>20)
+	}
 }

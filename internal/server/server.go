@@ -25,6 +25,10 @@ type Options struct {
 	// PublicURL is the site's address as readers reach it, such as
 	// https://vocation.example, for canonical links; empty omits them.
 	PublicURL string
+	// MemoryHeadroom, when set, is how far the heap may grow above what
+	// stays live after each offer index build: a soft limit the Go
+	// collector works to, so that a million offers fit a small machine.
+	MemoryHeadroom int64
 }
 
 // Server serves the site from a database.
