@@ -65,6 +65,11 @@ rows1=$(run 1 1)
 rows8=$(run 8 2)
 common_total=$(curl -s "http://127.0.0.1:$PORT/offres?q=d%C3%A9veloppeur" | grep -o '<title>[^<]*' | grep -o '([0-9]*)' | tr -d '()')
 rows8common=$(run 8 2 common)
+# Each search of both mixes alone, the slowest five (curl, second of two tries).
+slowest=$(cat "$OUT/mix.txt" "$OUT/common.txt" | while read -r u; do
+	curl -s -o /dev/null "http://127.0.0.1:$PORT$u"
+	curl -s -o /dev/null -w "%{time_total} $u\n" "http://127.0.0.1:$PORT$u"
+done | sort -rn | head -5 | awk '{printf "- %.1f ms `%s`\n", $1 * 1000, $2}')
 rss_peak=$(ps -o rss= -p $pid)
 kill $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
@@ -88,6 +93,10 @@ like=$(timeout 300 "$OUT/likebench" -db "$OUT/bench.db" -mix "$OUT/mix.txt" -bud
 	echo "| clients | req/s | p50 | p90 | p99 | server RSS after | errors |"
 	echo "|---|---|---|---|---|---|---|"
 	echo "$rows8common"
+	echo
+	echo "The slowest searches of both mixes, each alone:"
+	echo
+	echo "$slowest"
 	echo
 	echo "$like" | awk '{printf "SQL LIKE on the same database, 1 client (results page and contract counts only): %d searches in the budget, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", $2, $3/1000, $4/1000, $5/1000}'
 } | tee "$OUT/results.md"
