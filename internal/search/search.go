@@ -113,44 +113,21 @@ func (ix *Index) Search(r Request) Result {
 	if r.Query.Empty() && active == 0 && fresh && r.Sort != BySalary {
 		return ix.everything(r)
 	}
+	if r.TotalOnly {
+		return Result{Total: ix.total(candidates, f, fresh, r.Now)}
+	}
 	// Only the documents that pass every active filter but one can count
 	// for any facet: with two filters or more, the filters' bitmaps narrow
 	// the scan to them. With one, its own facet is counted on bitmaps and
 	// the scan narrowed to the documents that may pass it.
 	own, ownCounts, ownBase := 0, []int(nil), 0
-	if r.TotalOnly {
-		if active != 0 && fresh {
-			var all []*roaring.Bitmap
-			for _, set := range f.sets(ix) {
-				all = append(all, set)
-			}
-			candidates = and(candidates, roaring.FastAnd(all...), ix.every)
-		}
-		if active == 0 && fresh {
-			return Result{Total: int(candidates.GetCardinality())}
-		}
-		var c counts
-		c.romes, c.places = make([]int, len(ix.romes)), make([]int, len(ix.places))
-		_, n := ix.scan(candidates, f, fresh, r.Now, 0, &c)
-		return Result{Total: n}
-	}
 	if active != 0 && fresh {
 		sets := f.sets(ix)
 		if bits.OnesCount(uint(active)) == 1 {
 			own, ownCounts, ownBase = active, ix.ownFacet(active, candidates), int(candidates.GetCardinality())
 			candidates = and(candidates, sets[active], ix.every)
 		} else {
-			var parts []*roaring.Bitmap
-			for bit := range sets {
-				var others []*roaring.Bitmap
-				for b2, s2 := range sets {
-					if b2 != bit {
-						others = append(others, s2)
-					}
-				}
-				parts = append(parts, roaring.FastAnd(others...))
-			}
-			candidates = and(candidates, roaring.FastOr(parts...), ix.every)
+			candidates = and(candidates, allButOne(sets), ix.every)
 		}
 	}
 	c := counts{romes: make([]int, len(ix.romes)), places: make([]int, len(ix.places))}
@@ -207,6 +184,39 @@ func (ix *Index) Search(r Request) Result {
 		res.Hits[i].Key = ix.keys[res.Hits[i].Key]
 	}
 	return res
+}
+
+// total counts the results alone: the filters' bitmaps narrow the
+// candidates to the documents that may pass them all, and the scan
+// decides.
+func (ix *Index) total(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64) int {
+	if f.active() != 0 && fresh {
+		var all []*roaring.Bitmap
+		for _, set := range f.sets(ix) {
+			all = append(all, set)
+		}
+		candidates = and(candidates, roaring.FastAnd(all...), ix.every)
+	} else if fresh {
+		return int(candidates.GetCardinality())
+	}
+	c := counts{romes: make([]int, len(ix.romes)), places: make([]int, len(ix.places))}
+	_, n := ix.scan(candidates, f, fresh, now, 0, &c)
+	return n
+}
+
+// allButOne is the documents in every set but at most one.
+func allButOne(sets map[int]*roaring.Bitmap) *roaring.Bitmap {
+	var parts []*roaring.Bitmap
+	for bit := range sets {
+		var others []*roaring.Bitmap
+		for b2, s2 := range sets {
+			if b2 != bit {
+				others = append(others, s2)
+			}
+		}
+		parts = append(parts, roaring.FastAnd(others...))
+	}
+	return roaring.FastOr(parts...)
 }
 
 // ownFacet counts the facet of filter over base, every value of it.
