@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"sort"
@@ -11,10 +12,10 @@ import (
 	"vocation/internal/offer"
 )
 
-// Doc is what the index keeps of one live offer.
+// Doc is what the index keeps of one live offer. The stems are bytes:
+// a build reads a million rows, and strings would copy each.
 type Doc struct {
 	Key             int64
-	Title           string
 	Contract        string
 	Postcode        string
 	City            string
@@ -28,9 +29,9 @@ type Doc struct {
 	Expires         int64 // unix seconds, 0 for never
 	Demo            bool
 	Rome            string
-	TitleStems      string
-	SkillStems      string
-	TextStems       string
+	TitleStems      []byte
+	SkillStems      []byte
+	TextStems       []byte
 }
 
 // field is one searchable part of an offer: its postings by stem, and its
@@ -40,13 +41,13 @@ type field struct {
 	terms    []string
 }
 
-func (f *field) add(doc uint32, stems ...string) {
+func (f *field) add(doc uint32, stems ...[]byte) {
 	for _, list := range stems {
-		for s := range strings.FieldsSeq(list) {
-			b := f.postings[s]
+		for s := range bytes.FieldsSeq(list) {
+			b := f.postings[string(s)] // no copy to look up
 			if b == nil {
 				b = roaring.New()
-				f.postings[s] = b
+				f.postings[string(s)] = b
 			}
 			b.Add(doc)
 		}
@@ -71,8 +72,8 @@ type Index struct {
 	every             *roaring.Bitmap
 
 	places     []Place
-	spread     []float64 // by place: how far its offers lie from its position, km
-	placeIndex map[string]uint16
+	spread     []float64            // by place: how far its offers lie from its position, km
+	placeIndex map[[2]string]uint16 // by postcode and city
 	romes      []string
 	romeIndex  map[string]uint16
 
@@ -118,7 +119,7 @@ type Builder struct{ ix *Index }
 // NewBuilder starts an index for an offers generation.
 func NewBuilder(generation int64) *Builder {
 	return &Builder{ix: &Index{
-		Generation: generation, placeIndex: map[string]uint16{}, romeIndex: map[string]uint16{},
+		Generation: generation, placeIndex: map[[2]string]uint16{}, romeIndex: map[string]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}},
 	}}
@@ -139,7 +140,7 @@ func (b *Builder) Add(d *Doc) {
 		lat, lon = float32(d.Lat), float32(d.Lon)
 	}
 	ix.lat, ix.lon = append(ix.lat, lat), append(ix.lon, lon)
-	pk := d.Postcode + "|" + d.City
+	pk := [2]string{d.Postcode, d.City}
 	p, ok := ix.placeIndex[pk]
 	if !ok && len(ix.places) < math.MaxUint16 {
 		p = uint16(len(ix.places))

@@ -12,7 +12,7 @@ import (
 	"vocation/internal/problem"
 )
 
-func stemSet(s string) string {
+func stemSet(s string) []byte {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range Tokens(s) {
@@ -21,12 +21,12 @@ func stemSet(s string) string {
 			out = append(out, t)
 		}
 	}
-	return strings.Join(out, " ")
+	return []byte(strings.Join(out, " "))
 }
 
 func docOf(o offer.Offer, key int64) Doc {
 	lo, hi := o.SalaryYear()
-	return Doc{Key: key, Title: o.Title, Contract: o.Contract, Postcode: o.Postcode, City: o.City, Lat: o.Lat, Lon: o.Lon, HasGeo: o.HasGeo,
+	return Doc{Key: key, Contract: o.Contract, Postcode: o.Postcode, City: o.City, Lat: o.Lat, Lon: o.Lon, HasGeo: o.HasGeo,
 		RemoteDays: o.RemoteDays, SalaryYearMin: lo, SalaryYearMax: hi, ExperienceYears: o.ExperienceYears, Published: o.Published.Unix(),
 		Rome: o.Rome, TitleStems: stemSet(o.Title), SkillStems: stemSet(strings.Join(o.Skills, " ")), TextStems: stemSet(o.Description)}
 }
@@ -43,7 +43,7 @@ func build(docs []Doc) *Index {
 func small(titles ...string) []Doc {
 	var docs []Doc
 	for i, t := range titles {
-		docs = append(docs, Doc{Key: int64(i), Title: t, Contract: "cdi", RemoteDays: -1, ExperienceYears: -1, TitleStems: stemSet(t)})
+		docs = append(docs, Doc{Key: int64(i), Contract: "cdi", RemoteDays: -1, ExperienceYears: -1, TitleStems: stemSet(t)})
 	}
 	return docs
 }
@@ -81,13 +81,13 @@ func TestFrenchAsTyped(t *testing.T) {
 
 func TestRelevanceTitleSkillsText(t *testing.T) {
 	docs := []Doc{
-		{Key: 0, Title: "Chef de projet", TextStems: stemSet("python au quotidien"), ExperienceYears: -1, RemoteDays: -1},
-		{Key: 1, Title: "Data analyst", SkillStems: stemSet("Python SQL"), ExperienceYears: -1, RemoteDays: -1},
-		{Key: 2, Title: "Développeur Python", ExperienceYears: -1, RemoteDays: -1},
-		{Key: 3, Title: "Développeur Python senior", ExperienceYears: -1, RemoteDays: -1},
+		{Key: 0, TitleStems: stemSet("Chef de projet"), TextStems: stemSet("python au quotidien")},
+		{Key: 1, TitleStems: stemSet("Data analyst"), SkillStems: stemSet("Python SQL")},
+		{Key: 2, TitleStems: stemSet("Développeur Python")},
+		{Key: 3, TitleStems: stemSet("Développeur Python senior")},
 	}
 	for i := range docs {
-		docs[i].TitleStems, docs[i].Contract = stemSet(docs[i].Title), "cdi"
+		docs[i].Contract, docs[i].ExperienceYears, docs[i].RemoteDays = "cdi", -1, -1
 	}
 	ix := build(docs)
 	// Title matches first (newest first among them), then skills, then
@@ -126,7 +126,7 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 	ix := build(docs)
 	stemsOf := make([][]string, len(docs))
 	for i, d := range docs {
-		stemsOf[i] = strings.Fields(d.TitleStems + " " + d.SkillStems + " " + d.TextStems)
+		stemsOf[i] = strings.Fields(string(d.TitleStems) + " " + string(d.SkillStems) + " " + string(d.TextStems))
 	}
 	words := []string{"", "developpeur", "infirmière", "dév", "python", "soins nuit", "equipe", "boulangère", "chargée communication", "technicien"}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -315,9 +315,9 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, r
 		tier := func(key int64) int {
 			d := docs[key]
 			switch {
-			case matches(strings.Fields(d.TitleStems)):
+			case matches(strings.Fields(string(d.TitleStems))):
 				return 0
-			case matches(strings.Fields(d.TitleStems + " " + d.SkillStems)):
+			case matches(strings.Fields(string(d.TitleStems) + " " + string(d.SkillStems))):
 				return 1
 			}
 			return 2

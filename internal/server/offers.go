@@ -34,6 +34,7 @@ type offerIndex struct {
 	once     sync.Once
 	building atomic.Bool
 	checked  atomic.Int64 // the content generation last checked
+	live     atomic.Int64 // the live heap after the last build, bytes
 }
 
 func (s *Server) startOfferIndex(ctx context.Context) {
@@ -49,8 +50,13 @@ func (s *Server) rebuildOffers(ctx context.Context) {
 		defer s.offers.building.Store(false)
 		start := time.Now()
 		if s.opts.MemoryHeadroom > 0 {
-			// Two indexes live at once while the new one is built.
-			debug.SetMemoryLimit(math.MaxInt64)
+			// Two indexes live at once while the new one is built: room for
+			// both, where the collector's default would let the heap double.
+			limit := int64(math.MaxInt64)
+			if prev := s.offers.live.Load(); prev > 0 {
+				limit = 2*prev + s.opts.MemoryHeadroom
+			}
+			debug.SetMemoryLimit(limit)
 		}
 		var b *search.Builder
 		gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
@@ -76,6 +82,7 @@ func (s *Server) rebuildOffers(ctx context.Context) {
 		debug.FreeOSMemory()
 		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(live)
+		s.offers.live.Store(int64(live[0].Value.Uint64()))
 		if s.opts.MemoryHeadroom > 0 {
 			debug.SetMemoryLimit(int64(live[0].Value.Uint64()) + s.opts.MemoryHeadroom)
 		}

@@ -286,7 +286,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 		if err := t.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&generation); err != nil {
 			return fmt.Errorf("read offers generation: %w", err)
 		}
-		rows, err := t.tx.QueryContext(ctx, `SELECT key, title, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
+		rows, err := t.tx.QueryContext(ctx, `SELECT key, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
 				salary_unit, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', rome, title_stems, skill_stems, text_stems
 			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, key DESC`, now.Unix())
 		if err != nil {
@@ -294,14 +294,17 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 		}
 		defer rows.Close()
 		var o search.Doc
+		// The stems are only read during fn: the driver's bytes, not copies.
+		var titleStems, skillStems, textStems sql.RawBytes
 		for rows.Next() {
 			var lat, lon sql.NullFloat64
 			var smin, smax int
 			var unit string
-			if err := rows.Scan(&o.Key, &o.Title, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit,
-				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Rome, &o.TitleStems, &o.SkillStems, &o.TextStems); err != nil {
+			if err := rows.Scan(&o.Key, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit,
+				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Rome, &titleStems, &skillStems, &textStems); err != nil {
 				return fmt.Errorf("list live offers: %w", err)
 			}
+			o.TitleStems, o.SkillStems, o.TextStems = titleStems, skillStems, textStems
 			o.Lat, o.Lon, o.HasGeo = lat.Float64, lon.Float64, lat.Valid && lon.Valid
 			o.SalaryYearMin, o.SalaryYearMax = 0, 0
 			if unit != "" {
