@@ -74,8 +74,16 @@ type Index struct {
 	places     []Place
 	spread     []float64            // by place: how far its offers lie from its position, km
 	placeIndex map[[2]string]uint16 // by postcode and city
-	romes      []string
-	romeIndex  map[string]uint16
+	// By place, its facet value; and the places by what a person may type
+	// for them. France's offers name tens of thousands of places: a
+	// search must not fold or compare every one.
+	placeKeys    []string            // "postcode|city"
+	byPostcode   map[string]uint16   // the first place with the postcode
+	byCity       map[string][]uint16 // by folded city name
+	departements map[string]bool
+	byDep        map[string]*roaring.Bitmap // the documents of each département
+	romes        []string
+	romeIndex    map[string]uint16
 
 	// Each field also holds the stems of the ones before it, so that a
 	// tier of relevance is one lookup, not a union made per search.
@@ -120,6 +128,7 @@ type Builder struct{ ix *Index }
 func NewBuilder(generation int64) *Builder {
 	return &Builder{ix: &Index{
 		Generation: generation, placeIndex: map[[2]string]uint16{}, romeIndex: map[string]uint16{},
+		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{}, departements: map[string]bool{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}},
 	}}
@@ -145,8 +154,17 @@ func (b *Builder) Add(d *Doc) {
 	if !ok && len(ix.places) < math.MaxUint16 {
 		p = uint16(len(ix.places))
 		ix.placeIndex[pk] = p
-		ix.places = append(ix.places, Place{City: d.City, Postcode: d.Postcode, Departement: offer.Departement(d.Postcode), Lat: d.Lat, Lon: d.Lon, HasGeo: d.HasGeo})
+		pl := Place{City: d.City, Postcode: d.Postcode, Departement: offer.Departement(d.Postcode), Lat: d.Lat, Lon: d.Lon, HasGeo: d.HasGeo}
+		ix.places = append(ix.places, pl)
 		ix.spread = append(ix.spread, 0)
+		ix.placeKeys = append(ix.placeKeys, pl.Postcode+"|"+pl.City)
+		if _, ok := ix.byPostcode[pl.Postcode]; !ok {
+			ix.byPostcode[pl.Postcode] = p
+		}
+		if city := Fold(pl.City); city != "" {
+			ix.byCity[city] = append(ix.byCity[city], p)
+		}
+		ix.departements[pl.Departement] = true
 	}
 	if pl := ix.places[p]; d.HasGeo && pl.HasGeo {
 		ix.spread[p] = max(ix.spread[p], haversine(pl.Lat, pl.Lon, d.Lat, d.Lon))
@@ -183,6 +201,19 @@ func (b *Builder) Index() *Index {
 	ix.every.AddRange(0, uint64(len(ix.keys)))
 	ix.byContract = group(len(offer.Contracts)+1, ix.docs, func(d docInfo) int { return int(d.contract) })
 	ix.byPlace = group(len(ix.places), ix.docs, func(d docInfo) int { return int(d.place) })
+	var deps []string
+	depOf := make([]int, len(ix.places))
+	for i, p := range ix.places {
+		if j := slices.Index(deps, p.Departement); j >= 0 {
+			depOf[i] = j
+		} else {
+			depOf[i], deps = len(deps), append(deps, p.Departement)
+		}
+	}
+	ix.byDep = map[string]*roaring.Bitmap{}
+	for i, b := range group(len(deps), ix.docs, func(d docInfo) int { return depOf[d.place] }) {
+		ix.byDep[deps[i]] = b
+	}
 	ix.byRemote = group(7, ix.docs, func(d docInfo) int { return int(d.remote) + 1 })
 	ix.byExperience = group(52, ix.docs, func(d docInfo) int { return int(d.experience) + 1 })
 	ix.byRome = group(len(ix.romes), ix.docs, func(d docInfo) int { return int(d.rome) })

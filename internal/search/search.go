@@ -580,7 +580,7 @@ func (h *scored) Pop() any {
 
 // sets are, per active filter, the documents that may pass it: exactly,
 // or a superset the scan then checks (places that straddle a circle,
-// the salary bucket of the floor).
+// the salary bucket of the floor). They must not be changed.
 func (c *compiled) sets(ix *Index) map[int]*roaring.Bitmap {
 	out := map[int]*roaring.Bitmap{}
 	union := func(bs []*roaring.Bitmap, keep func(i int) bool) *roaring.Bitmap {
@@ -590,12 +590,24 @@ func (c *compiled) sets(ix *Index) map[int]*roaring.Bitmap {
 				parts = append(parts, b)
 			}
 		}
+		if len(parts) > 16 {
+			// Many small bitmaps (the places of a wide circle): merged one
+			// range of documents at a time, where pairwise merges of sorted
+			// arrays grow quadratic.
+			return roaring.ParOr(1, parts...)
+		}
 		return roaring.FastOr(parts...)
 	}
 	if c.contracts != 0 {
 		out[failContract] = union(ix.byContract, func(i int) bool { return c.contracts&(1<<i) != 0 })
 	}
-	if c.placeInside != nil {
+	switch {
+	case c.departement != "":
+		out[failPlace] = ix.byDep[c.departement]
+		if out[failPlace] == nil {
+			out[failPlace] = roaring.New()
+		}
+	case c.placeInside != nil:
 		out[failPlace] = union(ix.byPlace, func(i int) bool { return c.placeInside[i] })
 	}
 	if c.remoteMin > 0 {
@@ -649,6 +661,7 @@ type compiled struct {
 	cosLat      float64
 	flat        bool    // the circle is small enough for within's estimate
 	maxHav      float64 // the haversine of the radius's angle
+	departement string  // the département searched, if that is the place
 	placeInside []bool  // by place index; nil for any place
 	placeBorder []bool  // by place index: straddles the circle, check each offer
 
@@ -689,24 +702,36 @@ func (ix *Index) compile(f Filters) *compiled {
 		s := math.Sin(min(c.radius/(2*earthRadius), math.Pi/2))
 		c.maxHav = s * s
 	}
-	// Places are few: decide once per place whether it is inside.
+	// Decide once per place, not per offer, whether it is inside.
 	city := Fold(f.City)
 	if (c.near != nil && c.radius > 0) || f.Postcode != "" || city != "" || f.Departement != "" {
 		c.placeInside = make([]bool, len(ix.places))
 		c.placeBorder = make([]bool, len(ix.places))
-		for i, p := range ix.places {
-			switch {
-			case c.near != nil && c.radius > 0:
+		switch {
+		case c.near != nil && c.radius > 0:
+			const kmPerDegree = earthRadius * math.Pi / 180
+			for i, p := range ix.places {
+				// The difference in latitude alone puts most places out.
+				if !p.HasGeo || math.Abs(p.Lat-c.near.Lat)*kmPerDegree-ix.spread[i] > c.radius {
+					continue
+				}
 				// Most places are wholly in or out: only those that straddle
 				// the circle need a distance per offer.
 				d := haversine(c.near.Lat, c.near.Lon, p.Lat, p.Lon)
-				c.placeInside[i] = p.HasGeo && d-ix.spread[i] <= c.radius
+				c.placeInside[i] = d-ix.spread[i] <= c.radius
 				c.placeBorder[i] = c.placeInside[i] && d+ix.spread[i] > c.radius
-			case f.Postcode != "":
+			}
+		case f.Postcode != "":
+			for i, p := range ix.places {
 				c.placeInside[i] = p.Postcode == f.Postcode
-			case city != "":
-				c.placeInside[i] = Fold(p.City) == city
-			default:
+			}
+		case city != "":
+			for _, i := range ix.byCity[city] {
+				c.placeInside[i] = true
+			}
+		default:
+			c.departement = f.Departement
+			for i, p := range ix.places {
 				c.placeInside[i] = p.Departement == f.Departement
 			}
 		}
@@ -842,19 +867,26 @@ func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []i
 		}
 	}
 	sort.SliceStable(f.Romes, func(i, j int) bool { return f.Romes[i].N > f.Romes[j].N })
-	for p, n := range places {
-		pl := ix.places[p]
-		if pl.City != "" && n > 0 {
-			f.Places = append(f.Places, Count{pl.Postcode + "|" + pl.City, n})
+	// The 8 places with the most results, the first in name order on a
+	// tie: a selection, not a sort of every place.
+	const nearby = 8
+	before := func(a, b int) bool {
+		if places[a] != places[b] {
+			return places[a] > places[b]
 		}
+		return ix.placeKeys[a] < ix.placeKeys[b]
 	}
-	sort.Slice(f.Places, func(i, j int) bool {
-		if f.Places[i].N != f.Places[j].N {
-			return f.Places[i].N > f.Places[j].N
+	top := make([]int, 0, nearby+1)
+	for p, n := range places {
+		if n == 0 || ix.places[p].City == "" || (len(top) == nearby && !before(p, top[nearby-1])) {
+			continue
 		}
-		return f.Places[i].Value < f.Places[j].Value
-	})
-	f.Places = f.Places[:min(8, len(f.Places))]
+		i := sort.Search(len(top), func(i int) bool { return before(p, top[i]) })
+		top = slices.Insert(top, i, p)[:min(len(top)+1, nearby)]
+	}
+	for _, p := range top {
+		f.Places = append(f.Places, Count{ix.placeKeys[p], places[p]})
+	}
 	f.Without = map[string]int{}
 	for bit, name := range filterNames {
 		f.Without[name] = without[bit]
@@ -871,38 +903,33 @@ func (ix *Index) FindPlace(typed string, f *Filters) bool {
 	if t == "" {
 		return false
 	}
-	for _, p := range ix.places {
-		if p.Postcode == typed {
-			f.Postcode = typed
-			if p.HasGeo {
-				pl := p
-				f.Near = &pl
-			}
-			return true
+	if i, ok := ix.byPostcode[typed]; ok {
+		f.Postcode = typed
+		if p := ix.places[i]; p.HasGeo {
+			f.Near = &p
 		}
+		return true
 	}
 	if len(typed) <= 3 {
 		dep := strings.ToUpper(typed)
 		if len(dep) == 1 {
 			dep = "0" + dep
 		}
-		for _, p := range ix.places {
-			if p.Departement == dep {
-				f.Departement = dep
-				return true
-			}
+		if ix.departements[dep] {
+			f.Departement = dep
+			return true
 		}
 	}
-	found := false
-	for _, p := range ix.places {
-		if Fold(p.City) == t {
-			f.City, found = typed, true
-			if p.HasGeo {
-				pl := p
-				f.Near = &pl
-				break
-			}
+	places := ix.byCity[t]
+	if len(places) == 0 {
+		return false
+	}
+	f.City = typed
+	for _, i := range places {
+		if p := ix.places[i]; p.HasGeo {
+			f.Near = &p
+			break
 		}
 	}
-	return found
+	return true
 }
