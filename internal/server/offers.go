@@ -353,7 +353,7 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 		for _, r := range f.Rome {
 			n += romeCounts[r]
 		}
-		if len(f.Rome) == 0 || (n == 0 && p.metier != f.Slug) {
+		if len(f.Rome) == 0 { // no offers can name it
 			continue
 		}
 		slug := f.Slug

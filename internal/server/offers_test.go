@@ -49,6 +49,8 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?lieu=69", 200, []string{"2 offres"}, nil},
 		{"/offres?lieu=69003", 200, []string{"1 offre"}, nil},
 		{"/offres?lieu=Atlantide", 200, []string{"Lieu « Atlantide » introuvable", "3 offres"}, nil},
+		// a métier that would give nothing is shown with its 0, not hidden
+		{"/offres?q=infirmiere", 200, []string{"1 offre", `<span class="zero">Développeur·euse back-end <span class="n">(0)</span></span>`}, nil},
 		{"/offres?metier=developpeur-back-end", 200, []string{"2 offres"}, []string{"Infirmière de nuit"}},
 		{"/offres?salaire_min=42000", 200, []string{"1 offre", "Développeuse back-end"}, nil},
 		{"/offres?teletravail=1", 200, []string{"1 offre"}, nil},
