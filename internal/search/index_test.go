@@ -348,6 +348,24 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, r
 			}
 		}
 	}
+	if req.Sort == BySalary {
+		// Highest yearly salary first, newest first on a tie.
+		var order []int64
+		for k := range passing {
+			order = append(order, k)
+		}
+		slices.SortFunc(order, func(a, b int64) int {
+			if sa, sb := docs[a].SalaryYearMax, docs[b].SalaryYearMax; sa != sb {
+				return sb - sa
+			}
+			return int(a - b)
+		})
+		for i, h := range got.Hits {
+			if h.Key != order[req.Offset+i] {
+				t.Fatalf("%s: hit %d is %d (%d €), want %d (%d €)", label, req.Offset+i, h.Key, docs[h.Key].SalaryYearMax, order[req.Offset+i], docs[order[req.Offset+i]].SalaryYearMax)
+			}
+		}
+	}
 	if req.Sort == ByDate || req.Query.Empty() && req.Sort == ByRelevance {
 		var order []int64 // keys are numbered newest first
 		for k := range passing {

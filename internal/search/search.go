@@ -168,7 +168,7 @@ func (ix *Index) Search(r Request) Result {
 	limit := min(max(r.Limit, 0), 100)
 	switch {
 	case r.Sort == BySalary:
-		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return -float64(ix.docs[doc].salary) })
+		res.Hits = ix.topSalaries(results, r.Offset, limit)
 	case r.Sort == ByDistance && f.near != nil:
 		res.Hits = topBy(results, r.Offset, limit, func(doc uint32) float64 { return f.hav(ix, doc) })
 	case r.Sort == ByDate || r.Query.Empty():
@@ -520,6 +520,45 @@ func page(b *roaring.Bitmap, offset, limit int) []Hit {
 	}
 	for it.HasNext() && len(out) < limit {
 		out = append(out, Hit{Key: int64(it.Next())})
+	}
+	return out
+}
+
+// topSalaries pages results by yearly salary, highest first, newest first
+// on a tie. For a set of results (a common word's 100,000, unfiltered),
+// whole salary buckets are taken from the top until the page is full, and
+// only the bucket that fills it is ranked offer by offer. The list a scan
+// made is ranked as it is: a bitmap of it would cost more.
+func (ix *Index) topSalaries(results docSet, offset, limit int) []Hit {
+	need := offset + limit
+	salary := func(doc uint32) float64 { return -float64(ix.docs[doc].salary) }
+	all := results.bm
+	if need <= 0 || all == nil {
+		return topBy(results, offset, limit, salary)
+	}
+	var picked []uint32
+	for b := len(ix.bySalary) - 1; b >= 0 && len(picked) < need; b-- {
+		if ix.bySalary[b].IsEmpty() {
+			continue
+		}
+		in := roaring.And(all, ix.bySalary[b])
+		if len(picked)+int(in.GetCardinality()) <= need {
+			picked = append(picked, in.ToArray()...)
+			continue
+		}
+		for _, h := range topBy(docSet{bm: in}, 0, need-len(picked), salary) {
+			picked = append(picked, uint32(h.Key))
+		}
+	}
+	slices.SortFunc(picked, func(a, b uint32) int {
+		if sa, sb := ix.docs[a].salary, ix.docs[b].salary; sa != sb {
+			return int(sb - sa)
+		}
+		return int(a) - int(b)
+	})
+	var out []Hit
+	for _, doc := range picked[min(offset, len(picked)):] {
+		out = append(out, Hit{Key: int64(doc)})
 	}
 	return out
 }
