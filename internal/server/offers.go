@@ -68,6 +68,9 @@ func (s *Server) rebuildOffers(ctx context.Context) {
 		})
 		if err != nil {
 			s.log.Error("build offer index", slog.Any("err", err))
+			if prev := s.offers.live.Load(); prev > 0 && s.opts.MemoryHeadroom > 0 {
+				debug.SetMemoryLimit(prev + s.opts.MemoryHeadroom) // the old index stays
+			}
 			s.offers.once.Do(func() { close(s.offers.ready) })
 			return
 		}
