@@ -97,6 +97,11 @@ func (f *fields) str(key string) string {
 	if !ok || string(raw) == "null" {
 		return ""
 	}
+	// The line was checked as JSON already: a string without escapes is
+	// its text between the quotes, without decoding it a second time.
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && !bytes.ContainsRune(raw[1:len(raw)-1], '\\') {
+		return strings.TrimSpace(string(raw[1 : len(raw)-1]))
+	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
 		f.fail(key, "expected a string, found %s", short(raw))

@@ -159,3 +159,20 @@ func TestDepartement(t *testing.T) {
 		}
 	}
 }
+
+// Strings are read as JSON says, escapes or not, and trimmed.
+func TestDecodeJSONLStrings(t *testing.T) {
+	for raw, want := range map[string]string{
+		`"  Cuisinier  "`:                "Cuisinier",
+		`"Chef \"étoilé\""`:              `Chef "étoilé"`,
+		`"Pâtissier\nconfiseur"`:         "Pâtissier\nconfiseur",
+		`"Aide-soignant\u00e9e \\ nuit"`: `Aide-soignantée \ nuit`,
+		`"\ud83c\udf5e Boulanger"`:       "🍞 Boulanger",
+	} {
+		var probs problem.List
+		offers := DecodeJSONL("a.jsonl", strings.NewReader(strings.Replace(goodLine, `"Développeur / Développeuse back-end H/F"`, raw, 1)), &probs)
+		if len(offers) != 1 || offers[0].Title != want {
+			t.Errorf("%s: got %+v %v, want %q", raw, offers, probs, want)
+		}
+	}
+}
