@@ -288,6 +288,15 @@ type counts struct {
 	without [failRome << 1]int
 }
 
+// add counts d in every facet.
+func (c *counts) add(d *docInfo) {
+	c.contracts[d.contract]++
+	c.remote[d.remote+1]++
+	c.exp[d.experience+1]++
+	c.romes[d.rome]++
+	c.places[d.place]++
+}
+
 // countAll counts every facet of documents that all pass: no filter is
 // active and none has expired.
 func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
@@ -299,12 +308,7 @@ func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 			recs[i] = ix.docs[doc] // loads that overlap, as in scan
 		}
 		for i := range buf[:n] {
-			d := &recs[i]
-			c.contracts[d.contract]++
-			c.remote[d.remote+1]++
-			c.exp[d.experience+1]++
-			c.romes[d.rome]++
-			c.places[d.place]++
+			c.add(&recs[i])
 		}
 	}
 }
@@ -350,11 +354,7 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 					passing = append(passing, doc)
 				}
 				n++
-				c.contracts[d.contract]++
-				c.remote[d.remote+1]++
-				c.exp[d.experience+1]++
-				c.romes[d.rome]++
-				c.places[d.place]++
+				c.add(d)
 			case failContract:
 				c.without[mask]++
 				c.contracts[d.contract]++
