@@ -77,13 +77,12 @@ type Index struct {
 	// By place, its facet value; and the places by what a person may type
 	// for them. France's offers name tens of thousands of places: a
 	// search must not fold or compare every one.
-	placeKeys    []string            // "postcode|city"
-	byPostcode   map[string]uint16   // the first place with the postcode
-	byCity       map[string][]uint16 // by folded city name
-	departements map[string]bool
-	byDep        map[string]*roaring.Bitmap // the documents of each département
-	romes        []string
-	romeIndex    map[string]uint16
+	placeKeys  []string                   // "postcode|city"
+	byPostcode map[string]uint16          // the first place with the postcode
+	byCity     map[string][]uint16        // by folded city name
+	byDep      map[string]*roaring.Bitmap // the documents of each département
+	romes      []string
+	romeIndex  map[string]uint16
 
 	// Each field also holds the stems of the ones before it, so that a
 	// tier of relevance is one lookup, not a union made per search.
@@ -128,7 +127,7 @@ type Builder struct{ ix *Index }
 func NewBuilder(generation int64) *Builder {
 	return &Builder{ix: &Index{
 		Generation: generation, placeIndex: map[[2]string]uint16{}, romeIndex: map[string]uint16{},
-		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{}, departements: map[string]bool{},
+		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}},
 	}}
@@ -164,7 +163,6 @@ func (b *Builder) Add(d *Doc) {
 		if city := Fold(pl.City); city != "" {
 			ix.byCity[city] = append(ix.byCity[city], p)
 		}
-		ix.departements[pl.Departement] = true
 	}
 	if pl := ix.places[p]; d.HasGeo && pl.HasGeo {
 		ix.spread[p] = max(ix.spread[p], haversine(pl.Lat, pl.Lon, d.Lat, d.Lon))

@@ -114,7 +114,7 @@ func (ix *Index) Search(r Request) Result {
 		return ix.everything(r)
 	}
 	if r.TotalOnly {
-		return Result{Total: ix.total(candidates, f, fresh, r.Now)}
+		return Result{Total: ix.total(candidates, f, active, fresh, r.Now)}
 	}
 	// Only the documents that pass every active filter but one can count
 	// for any facet: with two filters or more, the filters' bitmaps narrow
@@ -189,8 +189,8 @@ func (ix *Index) Search(r Request) Result {
 // total counts the results alone: the filters' bitmaps narrow the
 // candidates to the documents that may pass them all, and the scan
 // decides.
-func (ix *Index) total(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64) int {
-	if f.active() != 0 && fresh {
+func (ix *Index) total(candidates *roaring.Bitmap, f *compiled, active int, fresh bool, now int64) int {
+	if active != 0 && fresh {
 		var all []*roaring.Bitmap
 		for _, set := range f.sets(ix) {
 			all = append(all, set)
@@ -954,7 +954,7 @@ func (ix *Index) FindPlace(typed string, f *Filters) bool {
 		if len(dep) == 1 {
 			dep = "0" + dep
 		}
-		if ix.departements[dep] {
+		if ix.byDep[dep] != nil {
 			f.Departement = dep
 			return true
 		}
