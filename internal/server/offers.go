@@ -33,6 +33,7 @@ type offerIndex struct {
 	ready    chan struct{}
 	once     sync.Once
 	building atomic.Bool
+	pending  atomic.Bool  // a rebuild was asked for since the last one started
 	checked  atomic.Int64 // the content generation last checked
 	live     atomic.Int64 // the live heap after the last build, bytes
 }
@@ -42,57 +43,79 @@ func (s *Server) startOfferIndex(ctx context.Context) {
 	s.rebuildOffers(ctx)
 }
 
+// rebuildOffers builds the index again in the background. An import that
+// lands while a build runs is not lost: the build that is running may have
+// read the offers before it, so another one follows.
 func (s *Server) rebuildOffers(ctx context.Context) {
+	s.offers.pending.Store(true)
 	if !s.offers.building.CompareAndSwap(false, true) {
 		return
 	}
 	go func() {
-		defer s.offers.building.Store(false)
-		start := time.Now()
-		if s.opts.MemoryHeadroom > 0 {
-			// Two indexes live at once while the new one is built: room for
-			// both, where the collector's default would let the heap double.
-			limit := int64(math.MaxInt64)
-			if prev := s.offers.live.Load(); prev > 0 {
-				limit = 2*prev + s.opts.MemoryHeadroom
+		for {
+			for s.offers.pending.Swap(false) {
+				s.buildOffers(ctx)
 			}
-			debug.SetMemoryLimit(limit)
+			s.offers.building.Store(false)
+			// A request between the last Swap and the Store found a build
+			// running and left its rebuild to it.
+			if !s.offers.pending.Load() || !s.offers.building.CompareAndSwap(false, true) {
+				return
+			}
 		}
-		var b *search.Builder
-		gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
-			if b == nil {
-				b = search.NewBuilder(0)
-			}
-			b.Add(d)
-			return nil
-		})
-		if err != nil {
-			s.log.Error("build offer index", slog.Any("err", err))
-			if prev := s.offers.live.Load(); prev > 0 && s.opts.MemoryHeadroom > 0 {
-				debug.SetMemoryLimit(prev + s.opts.MemoryHeadroom) // the old index stays
-			}
-			s.offers.once.Do(func() { close(s.offers.ready) })
-			return
+	}()
+}
+
+func (s *Server) buildOffers(ctx context.Context) {
+	if ix := s.offers.cur.Load(); ix != nil {
+		if og, err := s.db.OffersGeneration(ctx); err == nil && og == ix.Generation {
+			return // the build before read this import already
 		}
+	}
+	start := time.Now()
+	if s.opts.MemoryHeadroom > 0 {
+		// Two indexes live at once while the new one is built: room for
+		// both, where the collector's default would let the heap double.
+		limit := int64(math.MaxInt64)
+		if prev := s.offers.live.Load(); prev > 0 {
+			limit = 2*prev + s.opts.MemoryHeadroom
+		}
+		debug.SetMemoryLimit(limit)
+	}
+	var b *search.Builder
+	gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
 		if b == nil {
-			b = search.NewBuilder(gen)
+			b = search.NewBuilder(0)
 		}
-		ix := b.Index()
-		ix.Generation = gen
-		s.offers.cur.Store(ix)
-		// Building a million-offer index churns memory the Go runtime
-		// would otherwise keep: hand it back, the index is all that stays.
-		debug.FreeOSMemory()
-		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(live)
-		s.offers.live.Store(int64(live[0].Value.Uint64()))
-		if s.opts.MemoryHeadroom > 0 {
-			debug.SetMemoryLimit(int64(live[0].Value.Uint64()) + s.opts.MemoryHeadroom)
+		b.Add(d)
+		return nil
+	})
+	if err != nil {
+		s.log.Error("build offer index", slog.Any("err", err))
+		if prev := s.offers.live.Load(); prev > 0 && s.opts.MemoryHeadroom > 0 {
+			debug.SetMemoryLimit(prev + s.opts.MemoryHeadroom) // the old index stays
 		}
 		s.offers.once.Do(func() { close(s.offers.ready) })
-		s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)),
-			slog.Uint64("heap_live_mib", live[0].Value.Uint64()>>20))
-	}()
+		return
+	}
+	if b == nil {
+		b = search.NewBuilder(gen)
+	}
+	ix := b.Index()
+	ix.Generation = gen
+	s.offers.cur.Store(ix)
+	// Building a million-offer index churns memory the Go runtime
+	// would otherwise keep: hand it back, the index is all that stays.
+	debug.FreeOSMemory()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	s.offers.live.Store(int64(live[0].Value.Uint64()))
+	if s.opts.MemoryHeadroom > 0 {
+		debug.SetMemoryLimit(int64(live[0].Value.Uint64()) + s.opts.MemoryHeadroom)
+	}
+	s.offers.once.Do(func() { close(s.offers.ready) })
+	s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)),
+		slog.Uint64("heap_live_mib", live[0].Value.Uint64()>>20))
 }
 
 // offerSearchIndex returns the current index, waiting for the first one,

@@ -1,16 +1,21 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"math"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"vocation/internal/offer"
+	"vocation/internal/problem"
 	"vocation/internal/server"
 )
 
@@ -148,6 +153,37 @@ func TestOffersImportReachesRunningServer(t *testing.T) {
 	if r := get(t, srv, "/offres/local/o1"); r.status != http.StatusGone {
 		t.Errorf("replaced offer answers %d", r.status)
 	}
+}
+
+// Imports that land one after another, each seen by a search while the
+// index of the one before is still building: the last one is searched.
+// Enough offers make each build slower than an import.
+func TestOffersImportsInARowAreAllSearched(t *testing.T) {
+	db := mustDB(t, offersTree())
+	var feed bytes.Buffer
+	if err := offer.Generate(&feed, 1000, 1); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	bulk := offer.DecodeJSONL("demo.jsonl", &feed, &probs)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	if _, err := db.ImportOffers(context.Background(), bulk, ""); err != nil {
+		t.Fatal(err)
+	}
+	srv := mustServer(t, db, false)
+	const n = 10
+	for i := range n {
+		o := offer.Offer{Source: "serie", ID: strconv.Itoa(i), Title: "Zythologue", Description: "Bières.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
+		o.Published = time.Now().Add(-time.Hour)
+		if _, err := db.ImportOffers(context.Background(), []offer.Offer{o}, ""); err != nil {
+			t.Fatal(err)
+		}
+		get(t, srv, "/offres?q=zythologue")
+	}
+	want := fmt.Sprintf("%d offres", n)
+	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres?q=zythologue").body, want) })
 }
 
 func waitUntil(t *testing.T, cond func() bool) {
