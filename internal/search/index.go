@@ -307,6 +307,10 @@ func (ix *Index) Spellings(stem string, n int) []string {
 	return out
 }
 
+// Distance is the number of edits that turn a into b, for picking the
+// written form nearest to what a person typed.
+func Distance(a, b string) int { return edits(a, b, len(a)+len(b)) }
+
 // edits is the number of insertions, deletions, substitutions and swaps
 // of neighbours that turn a into b (optimal string alignment), or more
 // than most once it is sure to exceed it.

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -414,14 +415,14 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 		}
 	}
 	if res.Total == 0 {
-		page.Empty = s.suggestions(p, ix, req, res)
+		page.Empty = s.suggestions(c.Request().Context(), p, ix, req, res)
 	}
 	return page
 }
 
 // suggestions say how to get results: a wider radius, a filter less, a
 // spelling the index knows. Each comes with its count.
-func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request, res search.Result) []web.Link {
+func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Index, req search.Request, res search.Result) []web.Link {
 	var out []web.Link
 	count := func(r search.Request) int {
 		r.TotalOnly = true
@@ -452,26 +453,67 @@ func (s *Server) suggestions(p offerParams, ix *search.Index, req search.Request
 			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.name, web.Plural(n, "offre", "offres")), URL: p.url(w.drop)})
 		}
 	}
-	// A word no offer has: the nearest spelling that gives results.
-	words := strings.Fields(search.Fold(p.q))
-spelling:
-	for i, w := range words {
-		if ix.Knows(w) {
-			continue
-		}
-		for _, t := range ix.Spellings(search.Stem(w), 3) {
-			fixed := slices.Clone(words)
-			fixed[i] = t
-			q := strings.Join(fixed, " ")
-			r := req
-			r.Query = search.Parse(q)
-			if n := count(r); n > 0 {
-				out = append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", q, web.Plural(n, "offre", "offres")), URL: p.url(func(o *offerParams) { o.q = q })})
-				break spelling
+	// A word no offer has: the nearest spelling that gives results, written
+	// as the offers write it; the other words stay as typed.
+	fields := strings.Fields(p.q)
+	for i, f := range fields {
+		parts := strings.Fields(search.Fold(f))
+		for j, w := range parts {
+			if ix.Knows(w) {
+				continue
+			}
+			with := func(word string) string {
+				fixed, part := slices.Clone(fields), slices.Clone(parts)
+				part[j] = word
+				fixed[i] = strings.Join(part, " ")
+				return strings.Join(fixed, " ")
+			}
+			for _, t := range ix.Spellings(search.Stem(w), 3) {
+				r := req
+				if r.Query = search.Parse(with(t)); count(r) == 0 {
+					continue
+				}
+				q := with(s.spelled(ctx, ix, t, w, req))
+				r.Query = search.Parse(q)
+				n := count(r)
+				return append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", q, web.Plural(n, "offre", "offres")), URL: p.url(func(o *offerParams) { o.q = q })})
 			}
 		}
 	}
 	return out
+}
+
+// spelled is the stem t as offers write it, accents and all: of the words
+// with that stem in the titles and skills of the offers that rank first
+// for t with the search's filters, the nearest to the typed word.
+func (s *Server) spelled(ctx context.Context, ix *search.Index, t, typed string, req search.Request) string {
+	req.Query, req.Sort, req.Offset, req.Limit = search.Query{Words: [][]string{{t}}}, search.ByRelevance, 0, 3
+	res := ix.Search(req)
+	best, bestDist := t, math.MaxInt
+
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	err := s.db.Read(ctx, func(tx *store.Tx) error {
+		for _, h := range res.Hits {
+			o, err := tx.OfferByKey(h.Key)
+			if err != nil {
+				return err
+			}
+			for _, text := range append([]string{o.Title}, o.Skills...) {
+				for _, w := range strings.FieldsFunc(text, notWord) {
+					f := search.Fold(w)
+					if d := search.Distance(typed, f); d < bestDist && search.Stem(f) == t {
+						best, bestDist = strings.ToLower(w), d
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.log.Warn("read the offers of a spelling", slog.Any("err", err))
+		return t
+	}
+	return best
 }
 
 func activeFilters(p offerParams) []web.Link {

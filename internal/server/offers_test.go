@@ -65,7 +65,10 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?q=developpeur&contrat=stage", 200, []string{"0 offre", "sans le filtre contrat (2 offres)"}, nil},
 		{"/offres?q=developpeur&lieu=Lyon", 200, []string{"1 offre"}, nil},
 		// a typo: the nearest spelling with results, as a link
-		{"/offres?q=developeur+java", 200, []string{"0 offre", "« developpeur java » (1 offre)", `href="/offres?q=developpeur+java"`}, nil},
+		// written as the offers write it, the other words as typed
+		{"/offres?q=developeur+Java", 200, []string{"0 offre", "« développeur Java » (1 offre)", `href="/offres?q=d%C3%A9veloppeur+Java"`}, nil},
+		{"/offres?q=infirmire+de+nuit", 200, []string{"0 offre", "« infirmière de nuit » (1 offre)"}, nil},
+		{"/offres?q=nuit+infirmire", 200, []string{"0 offre", "« nuit infirmière » (1 offre)"}, nil},
 		{"/offres?q=java&lieu=Lyon&rayon=10", 200, []string{"0 offre", "sans le filtre lieu (1 offre)"}, nil},
 		// Anything a person can type: never a 500.
 		{"/offres?page=0", 400, []string{"Page"}, nil},

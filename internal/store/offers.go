@@ -215,12 +215,21 @@ func scanOffer(scan func(...any) error) (StoredOffer, error) {
 
 // Offer reads one offer by its identity, expired or not.
 func (t *Tx) Offer(source, id string) (*StoredOffer, error) {
-	o, err := scanOffer(t.tx.QueryRowContext(t.ctx, `SELECT `+offerColumns+` FROM offers WHERE source = ? AND id = ?`, source, id).Scan)
+	return t.offerWhere(`source = ? AND id = ?`, source, id)
+}
+
+// OfferByKey reads one offer by its key, expired or not.
+func (t *Tx) OfferByKey(key int64) (*StoredOffer, error) {
+	return t.offerWhere(`key = ?`, key)
+}
+
+func (t *Tx) offerWhere(cond string, args ...any) (*StoredOffer, error) {
+	o, err := scanOffer(t.tx.QueryRowContext(t.ctx, `SELECT `+offerColumns+` FROM offers WHERE `+cond, args...).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read offer %s/%s: %w", source, id, err)
+		return nil, fmt.Errorf("read offer %v: %w", args, err)
 	}
 	return &o, nil
 }
