@@ -189,9 +189,11 @@ func TestOffersImportsInARowAreAllSearched(t *testing.T) {
 	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres?q=zythologue").body, want) })
 }
 
+// waitUntil gives cond 10 s: CI machines can be slow and busy, and a
+// condition that holds returns at once.
 func waitUntil(t *testing.T, cond func() bool) {
 	t.Helper()
-	for range 200 {
+	for range 500 {
 		if cond() {
 			return
 		}
