@@ -214,18 +214,26 @@ type Tick struct {
 	Label string
 }
 
-// Euros formats 35000 as "35 000 €", with the narrow no-break space French
-// typography uses between thousands.
-func Euros(n int) string {
+// Euros formats 35000 as "35 000 €".
+func Euros(n int) string { return Number(n) + "\u00a0€" }
+
+// Number formats 166783 as "166 783", with the narrow no-break space French
+// typography puts between thousands.
+func Number(n int) string {
 	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
 	var b strings.Builder
+	b.WriteString(sign)
 	for i, r := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
 			b.WriteString("\u202f")
 		}
 		b.WriteRune(r)
 	}
-	return b.String() + "\u00a0€"
+	return b.String()
 }
 
 var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}

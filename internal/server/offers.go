@@ -335,7 +335,7 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 	if p.lieu != "" {
 		title += " à " + p.lieu
 	}
-	title += fmt.Sprintf(" (%d)", res.Total)
+	title += " (" + web.Number(res.Total) + ")"
 	l := s.pageLayout(c, idx, title, "Rechercher une offre d’emploi, de stage ou d’alternance par métier, lieu et contrat.")
 	l.Current, l.Canonical = "offres", ""
 	page := web.OffersPage{Layout: l, Query: p.q, Lieu: p.lieu, Total: res.Total, Page: p.page, Demo: ix.Demo() > 0}
