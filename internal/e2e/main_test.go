@@ -153,6 +153,7 @@ func pageTypes(fiches ...string) map[string]int {
 		"/offres":                 200,
 		"/offres?q=developpeur&contrat=cdi&teletravail=1": 200,
 		"/offres?q=zzzz":                        200,
+		"/offres?q=comptabel":                   200, // a suggestion
 		"/offres/demo-exemples/exemple-0000001": 200,
 		"/offres?page=0":                        400,
 	}

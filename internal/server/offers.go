@@ -437,20 +437,20 @@ func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Inde
 		}
 	}
 	without := []struct {
-		name   string
-		active bool
-		drop   func(*offerParams)
+		name, label string
+		active      bool
+		drop        func(*offerParams)
 	}{
-		{"contrat", len(p.contrats) > 0, func(q *offerParams) { q.contrats = nil }},
-		{"lieu", p.lieu != "", func(q *offerParams) { q.lieu, q.rayon = "", 0 }},
-		{"teletravail", p.teletravail > 0, func(q *offerParams) { q.teletravail = 0 }},
-		{"experience", p.experience >= 0, func(q *offerParams) { q.experience = -1 }},
-		{"salaire", p.salaireMin > 0, func(q *offerParams) { q.salaireMin = 0 }},
-		{"metier", p.metier != "", func(q *offerParams) { q.metier = "" }},
+		{"contrat", "contrat", len(p.contrats) > 0, func(q *offerParams) { q.contrats = nil }},
+		{"lieu", "lieu", p.lieu != "", func(q *offerParams) { q.lieu, q.rayon = "", 0 }},
+		{"teletravail", "télétravail", p.teletravail > 0, func(q *offerParams) { q.teletravail = 0 }},
+		{"experience", "expérience", p.experience >= 0, func(q *offerParams) { q.experience = -1 }},
+		{"salaire", "salaire minimum", p.salaireMin > 0, func(q *offerParams) { q.salaireMin = 0 }},
+		{"metier", "métier", p.metier != "", func(q *offerParams) { q.metier = "" }},
 	}
 	for _, w := range without {
 		if n := res.Facets.Without[w.name]; w.active && n > 0 {
-			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.name, web.Plural(n, "offre", "offres")), URL: p.url(w.drop)})
+			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.label, web.Plural(n, "offre", "offres")), URL: p.url(w.drop)})
 		}
 	}
 	// A word no offer has: the nearest spelling that gives results, written

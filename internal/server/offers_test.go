@@ -70,6 +70,7 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?q=infirmire+de+nuit", 200, []string{"0 offre", "« infirmière de nuit » (1 offre)"}, nil},
 		{"/offres?q=nuit+infirmire", 200, []string{"0 offre", "« nuit infirmière » (1 offre)"}, nil},
 		{"/offres?q=java&lieu=Lyon&rayon=10", 200, []string{"0 offre", "sans le filtre lieu (1 offre)"}, nil},
+		{"/offres?q=developpeur&teletravail=5", 200, []string{"0 offre", "sans le filtre télétravail (2 offres)"}, nil},
 		// Anything a person can type: never a 500.
 		{"/offres?page=0", 400, []string{"Page"}, nil},
 		{"/offres?page=-3", 400, nil, nil},
