@@ -304,6 +304,7 @@ type OffersPage struct {
 	Page       int
 	Pages      int
 	Notice     string
+	Why        string // when nothing was found, why
 	Empty      []Link // suggestions when nothing was found, with counts in labels
 	Demo       bool
 }

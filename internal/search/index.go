@@ -257,10 +257,11 @@ func (ix *Index) Demo() int { return ix.demo }
 func (ix *Index) Key(doc uint32) int64 { return ix.keys[doc] }
 
 // Knows reports whether a typed word is in any offer, whole or, since it
-// may still be being typed, as the start of a word.
+// may still be being typed, as the start of a word. Stop words are known:
+// searches skip them.
 func (ix *Index) Knows(word string) bool {
 	w := Fold(word)
-	if ix.text.postings[Stem(w)] != nil {
+	if stop[w] || ix.text.postings[Stem(w)] != nil {
 		return true
 	}
 	i := sort.SearchStrings(ix.text.terms, w)

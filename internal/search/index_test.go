@@ -416,7 +416,7 @@ func TestSpellings(t *testing.T) {
 			t.Errorf("Spellings(%q) = %q, want %q first", typed, got, want)
 		}
 	}
-	for word, want := range map[string]bool{"développeuses": true, "dévelop": true, "Java": true, "zzzz": false, "javascript": false} {
+	for word, want := range map[string]bool{"développeuses": true, "dévelop": true, "Java": true, "zzzz": false, "javascript": false, "de": true, "pour": true} {
 		if got := ix.Knows(word); got != want {
 			t.Errorf("Knows(%q) = %v, want %v", word, got, want)
 		}

@@ -415,9 +415,34 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 		}
 	}
 	if res.Total == 0 {
+		page.Why = emptyReason(p, ix, req)
 		page.Empty = s.suggestions(c.Request().Context(), p, ix, req, res)
 	}
 	return page
+}
+
+// emptyReason says why a search found nothing: words no offer has, words
+// no offer has together, or the filters.
+func emptyReason(p offerParams, ix *search.Index, req search.Request) string {
+	var unknown []string
+	for _, f := range strings.Fields(p.q) {
+		if slices.ContainsFunc(strings.Fields(search.Fold(f)), func(w string) bool { return !ix.Knows(w) }) {
+			unknown = append(unknown, "« "+f+" »")
+		}
+	}
+	switch {
+	case len(unknown) == 1:
+		return "Aucune offre ne contient le mot " + unknown[0] + "."
+	case len(unknown) > 1:
+		return "Aucune offre ne contient les mots " + strings.Join(unknown[:len(unknown)-1], ", ") + " ni " + unknown[len(unknown)-1] + "."
+	case req.Query.Empty():
+		return "Aucune offre ne passe tous les filtres choisis."
+	}
+	words := search.Request{Query: req.Query, Now: req.Now, TotalOnly: true, Filters: search.Filters{ExperienceMax: -1}}
+	if ix.Search(words).Total == 0 {
+		return "Aucune offre ne contient tous ces mots à la fois."
+	}
+	return "Des offres contiennent ces mots, mais aucune ne passe tous les filtres choisis."
 }
 
 // suggestions say how to get results: a wider radius, a filter less, a

@@ -61,8 +61,12 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?teletravail=1", 200, []string{"1 offre"}, nil},
 		{"/offres?experience=0", 200, []string{"2 offres"}, []string{"Développeur Java"}},
 		{"/offres?q=developpeur&tri=date", 200, []string{"2 offres"}, nil},
-		{"/offres?q=zzzz", 200, []string{"0 offre", "Aucune offre"}, nil},
-		{"/offres?q=developpeur&contrat=stage", 200, []string{"0 offre", "sans le filtre contrat (2 offres)"}, nil},
+		// why nothing was found: unknown words, words never together, filters
+		{"/offres?q=zzzz", 200, []string{"0 offre", "Aucune offre ne contient le mot « zzzz »."}, nil},
+		{"/offres?q=Zzzz+java+yyy-x", 200, []string{"Aucune offre ne contient les mots « Zzzz » ni « yyy-x »."}, nil},
+		{"/offres?q=infirmi%C3%A8re+java", 200, []string{"0 offre", "Aucune offre ne contient tous ces mots à la fois."}, nil},
+		{"/offres?contrat=freelance", 200, []string{"0 offre", "Aucune offre ne passe tous les filtres choisis."}, nil},
+		{"/offres?q=developpeur&contrat=stage", 200, []string{"0 offre", "Des offres contiennent ces mots, mais aucune ne passe tous les filtres choisis.", "sans le filtre contrat (2 offres)"}, nil},
 		{"/offres?q=developpeur&lieu=Lyon", 200, []string{"1 offre"}, nil},
 		// a typo: the nearest spelling with results, as a link
 		// written as the offers write it, the other words as typed
