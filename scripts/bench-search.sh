@@ -63,7 +63,7 @@ run() { # clients threads [mix]
 }
 rows1=$(run 1 1)
 rows8=$(run 8 2)
-common_total=$(curl -s "http://127.0.0.1:$PORT/offres?q=d%C3%A9veloppeur" | grep -o '<title>[^<]*' | grep -o '([0-9]*)' | tr -d '()')
+common_total=$(curl -s "http://127.0.0.1:$PORT/offres?q=d%C3%A9veloppeur" | grep -o '<title>[^<]*' | grep -o '([^)]*)' | tr -cd '0-9') # the title writes 166 783
 rows8common=$(run 8 2 common)
 # Each search of both mixes alone, the slowest five (curl, second of two tries).
 slowest=$(cat "$OUT/mix.txt" "$OUT/common.txt" | while read -r u; do
