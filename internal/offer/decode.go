@@ -177,6 +177,7 @@ func fromNative(m map[string]json.RawMessage, path string, line int, probs *prob
 		o.Source = "local"
 	}
 	o.SalaryMin, o.SalaryMax = max(f.integer("salary_min"), 0), max(f.integer("salary_max"), 0)
+	o.SalaryMonths, _ = f.float("salary_months")
 	lat, hasLat := f.float("lat")
 	lon, hasLon := f.float("lon")
 	if hasLat != hasLon {

@@ -157,11 +157,14 @@ func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (
 		probs.Errorf(path, line, "dateCreation", "%q is not a date or an RFC 3339 time", ft.DateCreation)
 		return o, false
 	}
-	o.SalaryMin, o.SalaryMax, o.SalaryUnit = ParseSalaire(ft.Salaire.Libelle)
+	o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.SalaryMonths = ParseSalaire(ft.Salaire.Libelle)
 	if o.SalaryUnit != "" && (salary.Check(o.SalaryMin, o.SalaryUnit) != "" || salary.Check(o.SalaryMax, o.SalaryUnit) != "") {
 		// A label that reads but makes no sense ("Mensuel de 10 Euros")
 		// is one the contract says to leave out, not a broken feed.
-		o.SalaryMin, o.SalaryMax, o.SalaryUnit = 0, 0, ""
+		o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.SalaryMonths = 0, 0, "", 0
+	}
+	if o.SalaryMonths < minSalaryMonths || o.SalaryMonths > maxSalaryMonths {
+		o.SalaryMonths = 0 // "sur 1 mois" is a label to leave out, not a year
 	}
 	return o, true
 }
@@ -194,28 +197,32 @@ func ftExperience(exige, libelle string) int {
 	return n
 }
 
-var salaireRe = regexp.MustCompile(`(?i)^\s*(annuel|mensuel|horaire)\s+de\s+([\d\s.,]+?)\s*euros(?:\s+à\s+([\d\s.,]+?)\s*euros)?`)
+var (
+	salaireRe = regexp.MustCompile(`(?i)^\s*(annuel|mensuel|horaire)\s+de\s+([\d\s.,]+?)\s*euros(?:\s+à\s+([\d\s.,]+?)\s*euros)?`)
+	monthsRe  = regexp.MustCompile(`(?i)\bsur\s+(\d+(?:[.,]\d+)?)\s*mois\b`)
+)
 
 // legalMonthlyHours turns an hourly wage into a monthly one: 35 hours a
 // week, 52 weeks, 12 months.
 const legalMonthlyHours = 151.67
 
 // ParseSalaire reads France Travail's salary label, such as "Mensuel de
-// 1900.00 Euros à 2100.00 Euros sur 12 mois" or "Annuel de 45000 Euros".
-// An hourly wage becomes monthly. Anything else gives no salary.
-func ParseSalaire(libelle string) (lo, hi int, unit string) {
+// 1900.00 Euros à 2100.00 Euros sur 13 mois" or "Annuel de 45000 Euros".
+// An hourly wage becomes monthly. months is the "sur 13 mois" of a
+// monthly wage, else 0. Anything else gives no salary.
+func ParseSalaire(libelle string) (lo, hi int, unit string, months float64) {
 	m := salaireRe.FindStringSubmatch(libelle)
 	if m == nil {
-		return 0, 0, ""
+		return 0, 0, "", 0
 	}
 	a, ok := amount(m[2])
 	if !ok {
-		return 0, 0, ""
+		return 0, 0, "", 0
 	}
 	b := a
 	if m[3] != "" {
 		if b, ok = amount(m[3]); !ok {
-			return 0, 0, ""
+			return 0, 0, "", 0
 		}
 	}
 	switch strings.ToLower(m[1]) {
@@ -226,7 +233,10 @@ func ParseSalaire(libelle string) (lo, hi int, unit string) {
 	default:
 		unit, a, b = "month", a*legalMonthlyHours, b*legalMonthlyHours
 	}
-	return int(math.Round(a)), int(math.Round(b)), unit
+	if mm := monthsRe.FindStringSubmatch(libelle); mm != nil && unit == "month" {
+		months, _ = amount(mm[1])
+	}
+	return int(math.Round(a)), int(math.Round(b)), unit, months
 }
 
 func amount(s string) (float64, bool) {

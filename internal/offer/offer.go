@@ -3,6 +3,7 @@
 package offer
 
 import (
+	"math"
 	"net/url"
 	"regexp"
 	"strings"
@@ -19,20 +20,23 @@ var Contracts = []string{"cdi", "cdd", "alternance", "stage", "freelance", "inte
 // Offer is one job offer. Unknown numbers are -1, an absent salary has no
 // unit, and an offer without coordinates has HasGeo false.
 type Offer struct {
-	Source          string
-	ID              string
-	Title           string
-	Company         string
-	Description     string
-	Contract        string
-	City            string
-	Postcode        string
-	Lat, Lon        float64
-	HasGeo          bool
-	RemoteDays      int
-	SalaryMin       int
-	SalaryMax       int
-	SalaryUnit      string
+	Source      string
+	ID          string
+	Title       string
+	Company     string
+	Description string
+	Contract    string
+	City        string
+	Postcode    string
+	Lat, Lon    float64
+	HasGeo      bool
+	RemoteDays  int
+	SalaryMin   int
+	SalaryMax   int
+	SalaryUnit  string
+	// SalaryMonths is how many monthly salaries a year pays ("sur 13
+	// mois"), for a monthly salary; 0 when not given, which means 12.
+	SalaryMonths    float64
 	ExperienceYears int
 	Published       time.Time
 	Expires         time.Time
@@ -71,13 +75,24 @@ func Departement(postcode string) string {
 	return postcode[:2]
 }
 
-// SalaryYear is the salary range normalised per year, or 0, 0.
+// SalaryYear is the salary range normalised per year, or 0, 0: a monthly
+// salary paid over 13 months counts 13 of them.
 func (o *Offer) SalaryYear() (int, int) {
-	if o.SalaryUnit == "" {
+	switch {
+	case o.SalaryUnit == "":
 		return 0, 0
+	case o.SalaryUnit == "month" && o.SalaryMonths > 0:
+		return int(math.Round(float64(o.SalaryMin) * o.SalaryMonths)), int(math.Round(float64(o.SalaryMax) * o.SalaryMonths))
 	}
 	return salary.Annual(o.SalaryMin, o.SalaryUnit), salary.Annual(o.SalaryMax, o.SalaryUnit)
 }
+
+// Months a year a monthly salary may be paid over: 12, a 13th month, up
+// to the 16 of a few collective agreements.
+const (
+	minSalaryMonths = 12
+	maxSalaryMonths = 16
+)
 
 var (
 	romeRe     = regexp.MustCompile(`^[A-N][0-9]{4}$`)
@@ -143,6 +158,14 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 			} else if msg := salary.Check(o.SalaryMax, o.SalaryUnit); msg != "" {
 				bad("salary_max", "%s", msg)
 			}
+		}
+	}
+	if o.SalaryMonths != 0 {
+		switch {
+		case o.SalaryUnit != "month":
+			bad("salary_months", "only for a monthly salary (salary_unit: month)")
+		case o.SalaryMonths < minSalaryMonths || o.SalaryMonths > maxSalaryMonths:
+			bad("salary_months", "%g is not a number of months from %d to %d", o.SalaryMonths, minSalaryMonths, maxSalaryMonths)
 		}
 	}
 	if o.Published.IsZero() {

@@ -29,6 +29,23 @@ func TestDecodeJSONL(t *testing.T) {
 	}
 }
 
+// A monthly salary paid over 13 months is 13 months a year.
+func TestSalaryMonths(t *testing.T) {
+	line := strings.Replace(goodLine, `"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":2000,"salary_max":2500,"salary_unit":"month","salary_months":13.5`, 1)
+	var probs problem.List
+	offers := DecodeJSONL("a.jsonl", strings.NewReader(line+"\n"), &probs)
+	if len(offers) != 1 || len(probs) != 0 {
+		t.Fatalf("%v %v", offers, probs)
+	}
+	if lo, hi := offers[0].SalaryYear(); lo != 27000 || hi != 33750 {
+		t.Errorf("13.5 months of 2000-2500: %d-%d a year", lo, hi)
+	}
+	offers[0].SalaryMonths = 0
+	if lo, hi := offers[0].SalaryYear(); lo != 24000 || hi != 30000 {
+		t.Errorf("months not given: %d-%d a year, want 12 months", lo, hi)
+	}
+}
+
 func TestDecodeJSONLProblems(t *testing.T) {
 	set := func(old, new string) string { return strings.Replace(goodLine, old, new, 1) }
 	tests := []struct {
@@ -43,6 +60,9 @@ func TestDecodeJSONLProblems(t *testing.T) {
 		{"salary unit", set(`"salary_unit":"year"`, `"salary_unit":"hour"`), `2: salary_unit: "hour" is not one of year, month, day`},
 		{"implausible salary", set(`"salary_unit":"year"`, `"salary_unit":"month"`), "2: salary_max: 48000 per month is implausible; did you mean unit: year?"},
 		{"min above max", set(`"salary_min":40000`, `"salary_min":50000`), "2: salary_max: 48000 is below salary_min 50000"},
+		{"months of a yearly salary", set(`"salary_unit":"year"`, `"salary_unit":"year","salary_months":13`), "2: salary_months: only for a monthly salary"},
+		{"months out of range", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":2000,"salary_unit":"month","salary_months":24`), "2: salary_months: 24 is not a number of months from 12 to 16"},
+		{"months as text", set(`"salary_unit":"year"`, `"salary_unit":"month","salary_months":"13"`), `2: salary_months: expected a number, found "13"`},
 		{"bad date", set(`"2026-11-01"`, `"01/11/2026"`), `2: published: "01/11/2026" is not a date`},
 		{"missing published", set(`"published":"2026-11-01",`, ""), "2: published: required"},
 		{"bad url", set(`"https://acme.example/jobs/1"`, `"javascript:alert(1)"`), "2: url: "},
@@ -106,7 +126,7 @@ func TestDecodeFranceTravail(t *testing.T) {
 	}
 	a, b := offers[0], offers[1]
 	if a.Source != "francetravail" || a.ID != "184XKLM" || a.City != "Lyon 3e Arrondissement" || a.Postcode != "69003" || !a.HasGeo ||
-		a.Contract != "cdi" || a.ExperienceYears != 2 || a.SalaryMin != 1900 || a.SalaryMax != 2100 || a.SalaryUnit != "month" ||
+		a.Contract != "cdi" || a.ExperienceYears != 2 || a.SalaryMin != 1900 || a.SalaryMax != 2100 || a.SalaryUnit != "month" || a.SalaryMonths != 12 ||
 		a.Rome != "M1805" || strings.Join(a.Skills, ",") != "Java,SQL" || a.Company != "ACME" || a.Line != 3 ||
 		a.URL != "https://candidat.francetravail.fr/offres/recherche/detail/184XKLM" {
 		t.Errorf("first offer %+v", a)
@@ -136,17 +156,20 @@ func TestDecodeFranceTravailProblems(t *testing.T) {
 }
 
 func TestParseSalaire(t *testing.T) {
-	for label, want := range map[string][3]any{
-		"Mensuel de 1900.00 Euros à 2100.00 Euros sur 12 mois": {1900, 2100, "month"},
-		"Annuel de 45000.00 Euros à 55000.00 Euros":            {45000, 55000, "year"},
-		"Annuel de 40 000 Euros":                               {40000, 40000, "year"},
-		"Mensuel de 2000,50 Euros sur 13 mois":                 {2001, 2001, "month"},
-		"Horaire de 11.65 Euros":                               {1767, 1767, "month"},
-		"Selon profil":                                         {0, 0, ""},
-		"":                                                     {0, 0, ""},
+	for label, want := range map[string][4]any{
+		"Mensuel de 1900.00 Euros à 2100.00 Euros sur 12 mois": {1900, 2100, "month", 12.0},
+		"Annuel de 45000.00 Euros à 55000.00 Euros":            {45000, 55000, "year", 0.0},
+		"Annuel de 40 000 Euros":                               {40000, 40000, "year", 0.0},
+		"Mensuel de 2000,50 Euros sur 13 mois":                 {2001, 2001, "month", 13.0},
+		"Mensuel de 2200.00 Euros sur 13.5 mois":               {2200, 2200, "month", 13.5},
+		"Horaire de 11.65 Euros":                               {1767, 1767, "month", 0.0},
+		"Horaire de 11.65 Euros sur 12 mois":                   {1767, 1767, "month", 12.0},
+		"Annuel de 30000 Euros sur 12 mois":                    {30000, 30000, "year", 0.0},
+		"Selon profil":                                         {0, 0, "", 0.0},
+		"":                                                     {0, 0, "", 0.0},
 	} {
-		lo, hi, unit := ParseSalaire(label)
-		if lo != want[0] || hi != want[1] || unit != want[2] {
+		lo, hi, unit, months := ParseSalaire(label)
+		if lo != want[0] || hi != want[1] || unit != want[2] || months != want[3] {
 			t.Errorf("%q: %d %d %q, want %v", label, lo, hi, unit, want)
 		}
 	}

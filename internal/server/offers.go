@@ -589,12 +589,21 @@ func offerCard(o offer.Offer) web.OfferCard {
 	card := web.OfferCard{Title: o.Title, URL: offerURL(o), Company: o.Company, Place: offerPlace(o), Contract: contractLabels[o.Contract],
 		Published: web.Date(o.Published)}
 	if o.SalaryUnit != "" {
-		card.Salary = amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit)
+		card.Salary = salaryGiven(o)
 	}
 	if o.RemoteDays > 0 {
 		card.Remote = fmt.Sprintf("Télétravail %s par semaine", web.Plural(o.RemoteDays, "jour", "jours"))
 	}
 	return card
+}
+
+// salaryGiven is an offer's salary as the offer gives it.
+func salaryGiven(o offer.Offer) string {
+	s := amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit)
+	if o.SalaryMonths > 0 && o.SalaryMonths != 12 {
+		s += " sur " + strings.Replace(strconv.FormatFloat(o.SalaryMonths, 'f', -1, 64), ".", ",", 1) + " mois"
+	}
+	return s
 }
 
 func offerURL(o offer.Offer) string {
@@ -642,7 +651,7 @@ func (s *Server) showOffer(c echo.Context) error {
 	}
 	if o.SalaryUnit != "" {
 		lo, hi := o.SalaryYear()
-		p.SalaryGiven, p.SalaryYear = amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit), amount(lo, hi, false, "year")
+		p.SalaryGiven, p.SalaryYear = salaryGiven(o.Offer), amount(lo, hi, false, "year")
 	}
 	if o.RemoteDays > 0 {
 		p.Remote = web.Plural(o.RemoteDays, "jour", "jours") + " par semaine"

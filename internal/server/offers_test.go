@@ -128,6 +128,17 @@ func TestOfferPageAndGone(t *testing.T) {
 	}
 }
 
+// A monthly salary paid over 13 months shows as given, counts 13 months
+// a year, and the salary filter compares that.
+func TestSalaryOverThirteenMonths(t *testing.T) {
+	files := testTree()
+	files["offres/local.jsonl"] = offerJSON("m1", "Technicienne de maintenance", "cdi", `,"salary_min":2000,"salary_unit":"month","salary_months":13`) + "\n"
+	srv := mustServer(t, mustDB(t, files), false)
+	checkPage(t, srv, "/offres/local/m1", 200, []string{"2\u202f000\u00a0€ par mois sur 13 mois", "26\u202f000\u00a0€ par an"}, nil)
+	checkPage(t, srv, "/offres?salaire_min=25000", 200, []string{"1 offre", "par mois sur 13 mois"}, nil)
+	checkPage(t, srv, "/offres?salaire_min=26001", 200, []string{"0 offre"}, nil)
+}
+
 func TestFicheShowsItsOffers(t *testing.T) {
 	srv := mustServer(t, mustDB(t, offersTree()), false)
 	r := get(t, srv, "/metiers/developpeur-back-end")

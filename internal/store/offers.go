@@ -124,14 +124,14 @@ func newOfferWriter(ctx context.Context, tx *sql.Tx) (*offerWriter, error) {
 		return nil, fmt.Errorf("read offers generation: %w", err)
 	}
 	st, err := tx.PrepareContext(ctx, `INSERT INTO offers (source, id, title, company, description, contract, city, postcode, lat, lon,
-			remote_days, salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, skills,
+			remote_days, salary_min, salary_max, salary_unit, salary_months, experience_years, published, expires, url, rome, skills,
 			title_stems, skill_stems, text_stems, batch)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source, id) DO UPDATE SET title = excluded.title, company = excluded.company,
 			description = excluded.description, contract = excluded.contract, city = excluded.city,
 			postcode = excluded.postcode, lat = excluded.lat, lon = excluded.lon, remote_days = excluded.remote_days,
 			salary_min = excluded.salary_min, salary_max = excluded.salary_max, salary_unit = excluded.salary_unit,
-			experience_years = excluded.experience_years, published = excluded.published, expires = excluded.expires,
+			salary_months = excluded.salary_months, experience_years = excluded.experience_years, published = excluded.published, expires = excluded.expires,
 			url = excluded.url, rome = excluded.rome, skills = excluded.skills, title_stems = excluded.title_stems,
 			skill_stems = excluded.skill_stems, text_stems = excluded.text_stems, batch = excluded.batch`)
 	if err != nil {
@@ -152,7 +152,7 @@ func (w *offerWriter) put(p *Prepared) error {
 		expires = o.Expires.Unix()
 	}
 	if _, err := w.st.ExecContext(w.ctx, o.Source, o.ID, o.Title, o.Company, o.Description, o.Contract, o.City, o.Postcode, lat, lon,
-		o.RemoteDays, o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.ExperienceYears, o.Published.Unix(), expires, o.URL, o.Rome,
+		o.RemoteDays, o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.SalaryMonths, o.ExperienceYears, o.Published.Unix(), expires, o.URL, o.Rome,
 		strings.Join(o.Skills, "\n"), p.titleStems, p.skillStems, p.textStems, w.batch); err != nil {
 		return fmt.Errorf("upsert offer %s/%s: %w", o.Source, o.ID, err)
 	}
@@ -185,12 +185,12 @@ type StoredOffer struct {
 }
 
 const offerColumns = `key, source, id, title, company, description, contract, city, postcode, lat, lon, remote_days,
-	salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, skills`
+	salary_min, salary_max, salary_unit, salary_months, experience_years, published, expires, url, rome, skills`
 
 // cardColumns are the columns of an offer in a list: the same, but the
 // description and skills left unread, the bulk of a row.
 const cardColumns = `key, source, id, title, company, '', contract, city, postcode, lat, lon, remote_days,
-	salary_min, salary_max, salary_unit, experience_years, published, expires, url, rome, ''`
+	salary_min, salary_max, salary_unit, salary_months, experience_years, published, expires, url, rome, ''`
 
 func scanOffer(scan func(...any) error) (StoredOffer, error) {
 	var o StoredOffer
@@ -198,7 +198,7 @@ func scanOffer(scan func(...any) error) (StoredOffer, error) {
 	var published, expires int64
 	var skills string
 	err := scan(&o.Key, &o.Source, &o.ID, &o.Title, &o.Company, &o.Description, &o.Contract, &o.City, &o.Postcode, &lat, &lon,
-		&o.RemoteDays, &o.SalaryMin, &o.SalaryMax, &o.SalaryUnit, &o.ExperienceYears, &published, &expires, &o.URL, &o.Rome, &skills)
+		&o.RemoteDays, &o.SalaryMin, &o.SalaryMax, &o.SalaryUnit, &o.SalaryMonths, &o.ExperienceYears, &published, &expires, &o.URL, &o.Rome, &skills)
 	if err != nil {
 		return o, err
 	}
@@ -296,7 +296,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 			return fmt.Errorf("read offers generation: %w", err)
 		}
 		rows, err := t.tx.QueryContext(ctx, `SELECT key, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
-				salary_unit, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', rome, title_stems, skill_stems, text_stems
+				salary_unit, salary_months, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', rome, title_stems, skill_stems, text_stems
 			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, key DESC`, now.Unix())
 		if err != nil {
 			return fmt.Errorf("list live offers: %w", err)
@@ -309,7 +309,8 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 			var lat, lon sql.NullFloat64
 			var smin, smax int
 			var unit string
-			if err := rows.Scan(&o.Key, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit,
+			var months float64
+			if err := rows.Scan(&o.Key, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit, &months,
 				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Rome, &titleStems, &skillStems, &textStems); err != nil {
 				return fmt.Errorf("list live offers: %w", err)
 			}
@@ -317,7 +318,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 			o.Lat, o.Lon, o.HasGeo = lat.Float64, lon.Float64, lat.Valid && lon.Valid
 			o.SalaryYearMin, o.SalaryYearMax = 0, 0
 			if unit != "" {
-				oo := offer.Offer{SalaryMin: smin, SalaryMax: smax, SalaryUnit: unit}
+				oo := offer.Offer{SalaryMin: smin, SalaryMax: smax, SalaryUnit: unit, SalaryMonths: months}
 				o.SalaryYearMin, o.SalaryYearMax = oo.SalaryYear()
 			}
 			if err := fn(&o); err != nil {
