@@ -53,10 +53,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 				heading, msg = "Demande incorrecte", "La demande n’a pas pu être comprise."
 			}
 		}
+	case errors.Is(err, errOffersWarming):
+		status, heading, msg = http.StatusServiceUnavailable, "Recherche en préparation",
+			"Le site vient de redémarrer et prépare la recherche des offres. Réessayez dans quelques secondes : votre recherche est gardée dans l’adresse de cette page."
+		c.Response().Header().Set("Retry-After", "10")
 	case errors.Is(err, context.Canceled):
 		status = 499 // the client left; nothing to show
 	}
-	if status >= 500 {
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.log.Error("request failed", slog.String("path", c.Request().URL.Path), slog.Any("err", err))
 	}
 	if status == 499 {
@@ -103,5 +107,8 @@ func (s *Server) errorPage(c echo.Context, gen *generation, status int, heading,
 	}
 	p := web.ErrorPage{Layout: l, Status: status, Heading: heading, Message: msg,
 		Links: []web.Link{{Label: "Accueil", URL: "/"}, {Label: "Toutes les fiches métiers", URL: "/metiers"}}}
+	if status == http.StatusServiceUnavailable {
+		p.Links = append([]web.Link{{Label: "Réessayer", URL: c.Request().URL.RequestURI()}}, p.Links...)
+	}
 	return renderBytes(c, web.Error(p))
 }

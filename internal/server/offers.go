@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -119,8 +120,13 @@ func (s *Server) buildOffers(ctx context.Context) {
 		slog.Uint64("heap_live_mib", live[0].Value.Uint64()>>20))
 }
 
-// offerSearchIndex returns the current index, waiting for the first one,
-// and starts a rebuild when the offers changed since it was built.
+// errOffersWarming: the first offer index after a start is not built yet;
+// at a million offers that takes 15-30 s.
+var errOffersWarming = errors.New("the offer index is still being built")
+
+// offerSearchIndex returns the current index, waiting a little for the
+// first one, and starts a rebuild when the offers changed since it was
+// built.
 func (s *Server) offerSearchIndex(c echo.Context) (*search.Index, error) {
 	ctx := c.Request().Context()
 	gen := s.current(c)
@@ -131,10 +137,14 @@ func (s *Server) offerSearchIndex(c echo.Context) (*search.Index, error) {
 			}
 		}
 	}
+	wait := time.NewTimer(s.opts.OfferIndexWait)
+	defer wait.Stop()
 	select {
 	case <-s.offers.ready:
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	case <-wait.C:
+		return nil, errOffersWarming
 	}
 	ix := s.offers.cur.Load()
 	if ix == nil {

@@ -219,6 +219,31 @@ func waitUntil(t *testing.T, cond func() bool) {
 }
 
 // With a headroom, the server keeps the heap near what the offer index
+
+// Right after a start, before the first offer index is built, a search
+// answers a clear 503 with Retry-After instead of hanging; once built, 200.
+func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
+	db := mustDB(t, offersTree())
+	var feed bytes.Buffer
+	if err := offer.Generate(&feed, 1000, 1); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	if _, err := db.ImportOffers(context.Background(), offer.DecodeJSONL("demo.jsonl", &feed, &probs), ""); err != nil || probs.HasErrors() {
+		t.Fatal(err, probs)
+	}
+	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{OfferIndexWait: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := get(t, srv, "/offres?q=infirmier&contrat=cdi")
+	if r.status != http.StatusServiceUnavailable || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "prépare la recherche des offres") ||
+		!strings.Contains(r.body, `href="/offres?q=infirmier&amp;contrat=cdi"`) {
+		t.Errorf("before the index: %d %q", r.status, r.header.Get("Retry-After"))
+	}
+	waitUntil(t, func() bool { return get(t, srv, "/offres?q=infirmier&contrat=cdi").status == http.StatusOK })
+}
+
 // needs: a soft memory limit set after each index build.
 func TestMemoryLimitFollowsTheIndex(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(math.MaxInt64) })

@@ -29,6 +29,9 @@ type Options struct {
 	// stays live after each offer index build: a soft limit the Go
 	// collector works to, so that a million offers fit a small machine.
 	MemoryHeadroom int64
+	// OfferIndexWait is how long a search waits for the first offer index
+	// after a start before it answers 503; 0 means 3 s.
+	OfferIndexWait time.Duration
 }
 
 // Server serves the site from a database.
@@ -54,6 +57,9 @@ func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Se
 	t, err := newTracker(ctx, db, log)
 	if err != nil {
 		return nil, err
+	}
+	if opts.OfferIndexWait == 0 {
+		opts.OfferIndexWait = 3 * time.Second
 	}
 	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, headers: securityHeaders(opts)}
 	s.echo = s.routes()
