@@ -11,7 +11,7 @@ import (
 // FuzzRequest sends anything a person could type as a path and query
 // string: the answer is never a server error.
 func FuzzRequest(f *testing.F) {
-	srv := mustServer(f, mustDB(f, testTree()), false)
+	srv := mustServer(f, mustDB(f, offersTree()), false)
 	for _, seed := range [][2]string{
 		{"/metiers", "niveau=bac%2B2&secteur=numerique"},
 		{"/metiers", "q=%ff%fe"},
@@ -26,6 +26,8 @@ func FuzzRequest(f *testing.F) {
 		{"/offres", "q=d%C3%A9v&contrat=cdi&lieu=Lyon&rayon=20&tri=distance&page=2"},
 		{"/offres", "page=-1&rayon=9999&teletravail=x&salaire_min=1e9"},
 		{"/offres/demo/%ff", ""},
+		{"/offres", "q=developeur+Java"}, // a spelling, read from the offers
+		{"/offres", "q=infirmire+de+%C2%AB+nuit&teletravail=5"},
 	} {
 		f.Add(seed[0], seed[1])
 	}
