@@ -256,6 +256,11 @@ func (p offerParams) values() url.Values {
 	return v
 }
 
+// filtered reports whether any filter narrows the search.
+func (p offerParams) filtered() bool {
+	return len(p.contrats) > 0 || p.lieu != "" || p.teletravail > 0 || p.experience >= 0 || p.salaireMin > 0 || p.metier != ""
+}
+
 func (p offerParams) url(change func(*offerParams)) string {
 	c := p
 	c.contrats = slices.Clone(p.contrats)
@@ -488,9 +493,27 @@ func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Inde
 			out = append(out, web.Link{Label: fmt.Sprintf("sans le filtre %s (%s)", w.label, web.Plural(n, "offre", "offres")), URL: p.url(w.drop)})
 		}
 	}
-	// A word no offer has: the nearest spelling that gives results, written
-	// as the offers write it; the other words stay as typed.
-	fields := strings.Fields(p.q)
+	// A word no offer has: the nearest spelling that gives results. With the
+	// filters first; if they leave nothing, without any.
+	if q, n := s.spelling(ctx, ix, p.q, req); n > 0 {
+		return append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", q, web.Plural(n, "offre", "offres")), URL: p.url(func(o *offerParams) { o.q = q })})
+	}
+	if p.filtered() {
+		bare := search.Request{Now: req.Now, Filters: search.Filters{ExperienceMax: -1}}
+		if q, n := s.spelling(ctx, ix, p.q, bare); n > 0 {
+			return append(out, web.Link{Label: fmt.Sprintf("« %s » sans les filtres (%s)", q, web.Plural(n, "offre", "offres")),
+				URL: p.url(func(o *offerParams) { *o = offerParams{q: q, experience: -1, tri: p.tri} })})
+		}
+	}
+	return out
+}
+
+// spelling corrects the first word of typed that no offer has, to the
+// nearest spelling that gives req results, written as the offers write
+// it; the other words stay as typed. n is 0 when there is none.
+func (s *Server) spelling(ctx context.Context, ix *search.Index, typed string, req search.Request) (q string, n int) {
+	req.TotalOnly = true
+	fields := strings.Fields(typed)
 	for i, f := range fields {
 		parts := strings.Fields(search.Fold(f))
 		for j, w := range parts {
@@ -505,24 +528,23 @@ func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Inde
 			}
 			for _, t := range ix.Spellings(search.Stem(w), 3) {
 				r := req
-				if r.Query = search.Parse(with(t)); count(r) == 0 {
+				if r.Query = search.Parse(with(t)); ix.Search(r).Total == 0 {
 					continue
 				}
-				q := with(s.spelled(ctx, ix, t, w, req))
+				q = with(s.spelled(ctx, ix, t, w, req))
 				r.Query = search.Parse(q)
-				n := count(r)
-				return append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", q, web.Plural(n, "offre", "offres")), URL: p.url(func(o *offerParams) { o.q = q })})
+				return q, ix.Search(r).Total
 			}
 		}
 	}
-	return out
+	return "", 0
 }
 
 // spelled is the stem t as offers write it, accents and all: of the words
 // with that stem in the titles and skills of the offers that rank first
 // for t with the search's filters, the nearest to the typed word.
 func (s *Server) spelled(ctx context.Context, ix *search.Index, t, typed string, req search.Request) string {
-	req.Query, req.Sort, req.Offset, req.Limit = search.Query{Words: [][]string{{t}}}, search.ByRelevance, 0, 3
+	req.Query, req.Sort, req.Offset, req.Limit, req.TotalOnly = search.Query{Words: [][]string{{t}}}, search.ByRelevance, 0, 3, false
 	res := ix.Search(req)
 	best, bestDist := t, math.MaxInt
 

@@ -73,6 +73,8 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?q=developeur+Java", 200, []string{"0 offre", "« développeur Java » (1 offre)", `href="/offres?q=d%C3%A9veloppeur+Java"`}, nil},
 		{"/offres?q=infirmire+de+nuit", 200, []string{"0 offre", "« infirmière de nuit » (1 offre)"}, nil},
 		{"/offres?q=nuit+infirmire", 200, []string{"0 offre", "« nuit infirmière » (1 offre)"}, nil},
+		// a typo and a filter that leaves nothing: the spelling without filters
+		{"/offres?q=developeur+Java&contrat=stage&teletravail=1", 200, []string{"0 offre", "« développeur Java » sans les filtres (1 offre)", `href="/offres?q=d%C3%A9veloppeur+Java"`}, nil},
 		{"/offres?q=java&lieu=Lyon&rayon=10", 200, []string{"0 offre", "sans le filtre lieu (1 offre)"}, nil},
 		{"/offres?q=developpeur&teletravail=5", 200, []string{"0 offre", "sans le filtre télétravail (2 offres)"}, nil},
 		// Anything a person can type: never a 500.
