@@ -17,6 +17,7 @@ import (
 	"vocation/internal/offer"
 	"vocation/internal/problem"
 	"vocation/internal/server"
+	"vocation/internal/store"
 )
 
 func offerJSON(id, title, contract, extra string) string {
@@ -180,19 +181,7 @@ func TestOffersImportReachesRunningServer(t *testing.T) {
 // index of the one before is still building: the last one is searched.
 // Enough offers make each build slower than an import.
 func TestOffersImportsInARowAreAllSearched(t *testing.T) {
-	db := mustDB(t, offersTree())
-	var feed bytes.Buffer
-	if err := offer.Generate(&feed, 1000, 1); err != nil {
-		t.Fatal(err)
-	}
-	var probs problem.List
-	bulk := offer.DecodeJSONL("demo.jsonl", &feed, &probs)
-	if probs.HasErrors() {
-		t.Fatal(probs)
-	}
-	if _, err := db.ImportOffers(context.Background(), bulk, ""); err != nil {
-		t.Fatal(err)
-	}
+	db := mustDemoDB(t, 1000)
 	srv := mustServer(t, db, false)
 	const n = 10
 	for i := range n {
@@ -205,6 +194,22 @@ func TestOffersImportsInARowAreAllSearched(t *testing.T) {
 	}
 	want := fmt.Sprintf("%d offres", n)
 	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres?q=zythologue").body, want) })
+}
+
+// mustDemoDB is the test site with n generated offers besides its own:
+// enough offers make an index build take a while.
+func mustDemoDB(t *testing.T, n int) *store.DB {
+	t.Helper()
+	db := mustDB(t, offersTree())
+	var feed bytes.Buffer
+	if err := offer.Generate(&feed, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	if _, err := db.ImportOffers(context.Background(), offer.DecodeJSONL("demo.jsonl", &feed, &probs), ""); err != nil || probs.HasErrors() {
+		t.Fatal(err, probs)
+	}
+	return db
 }
 
 // waitUntil gives cond 10 s: CI machines can be slow and busy, and a
@@ -220,20 +225,10 @@ func waitUntil(t *testing.T, cond func() bool) {
 	t.Fatal("condition not met in time")
 }
 
-// With a headroom, the server keeps the heap near what the offer index
-
 // Right after a start, before the first offer index is built, a search
 // answers a clear 503 with Retry-After instead of hanging; once built, 200.
 func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
-	db := mustDB(t, offersTree())
-	var feed bytes.Buffer
-	if err := offer.Generate(&feed, 1000, 1); err != nil {
-		t.Fatal(err)
-	}
-	var probs problem.List
-	if _, err := db.ImportOffers(context.Background(), offer.DecodeJSONL("demo.jsonl", &feed, &probs), ""); err != nil || probs.HasErrors() {
-		t.Fatal(err, probs)
-	}
+	db := mustDemoDB(t, 1000)
 	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{OfferIndexWait: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)
@@ -246,6 +241,7 @@ func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 	waitUntil(t, func() bool { return get(t, srv, "/offres?q=infirmier&contrat=cdi").status == http.StatusOK })
 }
 
+// With a headroom, the server keeps the heap near what the offer index
 // needs: a soft memory limit set after each index build.
 func TestMemoryLimitFollowsTheIndex(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(math.MaxInt64) })
