@@ -436,6 +436,12 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 	return page
 }
 
+// unfiltered is req without its query and filters: a zero Filters would
+// still ask for offers without experience.
+func unfiltered(req search.Request) search.Request {
+	return search.Request{Now: req.Now, Filters: search.Filters{ExperienceMax: -1}}
+}
+
 // emptyReason says why a search found nothing: words no offer has, words
 // no offer has together, or the filters.
 func emptyReason(p offerParams, ix *search.Index, req search.Request) string {
@@ -453,7 +459,8 @@ func emptyReason(p offerParams, ix *search.Index, req search.Request) string {
 	case req.Query.Empty():
 		return "Aucune offre ne passe tous les filtres choisis."
 	}
-	words := search.Request{Query: req.Query, Now: req.Now, TotalOnly: true, Filters: search.Filters{ExperienceMax: -1}}
+	words := unfiltered(req)
+	words.Query, words.TotalOnly = req.Query, true
 	if ix.Search(words).Total == 0 {
 		return "Aucune offre ne contient tous ces mots à la fois."
 	}
@@ -499,8 +506,7 @@ func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Inde
 		return append(out, web.Link{Label: fmt.Sprintf("« %s » (%s)", q, web.Plural(n, "offre", "offres")), URL: p.url(func(o *offerParams) { o.q = q })})
 	}
 	if p.filtered() {
-		bare := search.Request{Now: req.Now, Filters: search.Filters{ExperienceMax: -1}}
-		if q, n := s.spelling(ctx, ix, p.q, bare); n > 0 {
+		if q, n := s.spelling(ctx, ix, p.q, unfiltered(req)); n > 0 {
 			return append(out, web.Link{Label: fmt.Sprintf("« %s » sans les filtres (%s)", q, web.Plural(n, "offre", "offres")),
 				URL: p.url(func(o *offerParams) { *o = offerParams{q: q, experience: -1, tri: p.tri} })})
 		}
@@ -547,7 +553,6 @@ func (s *Server) spelled(ctx context.Context, ix *search.Index, t, typed string,
 	req.Query, req.Sort, req.Offset, req.Limit, req.TotalOnly = search.Query{Words: [][]string{{t}}}, search.ByRelevance, 0, 3, false
 	res := ix.Search(req)
 	best, bestDist := t, math.MaxInt
-
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 	err := s.db.Read(ctx, func(tx *store.Tx) error {
 		for _, h := range res.Hits {
