@@ -356,6 +356,18 @@ func (s *Server) health(c echo.Context) error {
 	return c.String(http.StatusOK, "ok\n")
 }
 
+// ready answers 200 once everything can be served, offer search included,
+// so that a load balancer sends no one to a server still building its
+// offer index; /healthz only says the server runs.
+func (s *Server) ready(c echo.Context) error {
+	select {
+	case <-s.offers.ready:
+	default:
+		return errOffersWarming
+	}
+	return s.health(c)
+}
+
 func (s *Server) robots(c echo.Context) error {
 	return c.String(http.StatusOK, "User-agent: *\nAllow: /\n")
 }

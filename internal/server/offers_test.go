@@ -233,12 +233,18 @@ func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if r := get(t, srv, "/readyz"); r.status != http.StatusServiceUnavailable {
+		t.Errorf("/readyz before the index: %d", r.status)
+	}
 	r := get(t, srv, "/offres?q=infirmier&contrat=cdi")
 	if r.status != http.StatusServiceUnavailable || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "prépare la recherche des offres") ||
 		!strings.Contains(r.body, `href="/offres?q=infirmier&amp;contrat=cdi"`) {
 		t.Errorf("before the index: %d %q", r.status, r.header.Get("Retry-After"))
 	}
 	waitUntil(t, func() bool { return get(t, srv, "/offres?q=infirmier&contrat=cdi").status == http.StatusOK })
+	if r := get(t, srv, "/readyz"); r.status != http.StatusOK {
+		t.Errorf("/readyz after the index: %d", r.status)
+	}
 }
 
 // With a headroom, the server keeps the heap near what the offer index

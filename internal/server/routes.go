@@ -32,6 +32,7 @@ func (s *Server) routes() *echo.Echo {
 	get("/pages/:slug", s.redirectPage)
 	get("/static/*", s.serveStatic)
 	get("/healthz", s.health)
+	get("/readyz", s.ready)
 	get("/robots.txt", s.robots)
 	get("/:slug", s.showPage)
 	return e
