@@ -269,15 +269,17 @@ func (ix *Index) Knows(word string) bool {
 }
 
 // Spellings are the stems of titles and skills close to stem, for "did
-// you mean": within one edit (two for words longer than five letters),
+// you mean": within one edit (two for words of eight letters or more),
 // closest first, then the most frequent; at most n. A typo in the first
 // letter is rare, and looking only there keeps this cheap.
 func (ix *Index) Spellings(stem string, n int) []string {
 	if stem == "" {
 		return nil
 	}
+	// Two edits turn a short word into another real one ("pompier",
+	// "plombier"): only long words get them.
 	most := 1
-	if len(stem) > 5 {
+	if len(stem) >= 8 {
 		most = 2
 	}
 	type candidate struct {

@@ -403,11 +403,12 @@ func TestEdits(t *testing.T) {
 }
 
 func TestSpellings(t *testing.T) {
-	ix := build(small("Développeur Java", "Développeur web", "Développeuse back-end", "Déménageur", "Infirmier de nuit", "Boulanger"))
+	ix := build(small("Développeur Java", "Développeur web", "Développeuse back-end", "Déménageur", "Infirmier de nuit", "Boulanger", "Plombier"))
 	for typed, want := range map[string]string{
 		"developeur": "developpeur", // the frequent one first
 		"infirmeir":  "infirmier",
 		"boulonger":  "boulanger",
+		"pompier":    "", // a real word, two edits from "plombier"
 		"zzzz":       "",
 		"java":       "", // known: nothing to correct
 	} {

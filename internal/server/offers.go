@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"regexp"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
@@ -157,11 +158,13 @@ func (s *Server) offerSearchIndex(c echo.Context) (*search.Index, error) {
 type offerParams struct {
 	q, lieu, metier, tri string
 	contrats             []string
-	rayon                int
-	teletravail          int
-	experience           int
-	salaireMin           int
-	page                 int
+	// typedContracts are the words of q taken as contract filters.
+	typedContracts []string
+	rayon          int
+	teletravail    int
+	experience     int
+	salaireMin     int
+	page           int
 }
 
 const perPage = 20
@@ -174,11 +177,64 @@ func intParam(v url.Values, name, label string, def, lo, hi int) (int, error) {
 	if s == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < lo || n > hi {
-		return 0, badRequest(fmt.Sprintf("%s : « %s » n’est pas un nombre entre %d et %d.", label, printable(s), lo, hi))
+	n, ok := typedNumber(s)
+	if !ok || n < lo || n > hi {
+		return 0, badRequest(fmt.Sprintf("%s : « %s » n’est pas un nombre entre %s et %s.", label, printable(s), web.Number(lo), web.Number(hi)))
 	}
 	return n, nil
+}
+
+// typedNumber reads a whole number as people type it in a form: "35000",
+// "35 000", "35.000 €", "35k".
+func typedNumber(s string) (int, bool) {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '€' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(s))
+	if k, ok := strings.CutSuffix(s, "k"); ok {
+		f, err := strconv.ParseFloat(strings.Replace(k, ",", ".", 1), 64)
+		if err != nil || f < 0 || f > 1e6 {
+			return 0, false
+		}
+		return int(math.Round(f * 1000)), true
+	}
+	if thousands.MatchString(s) {
+		s = strings.NewReplacer(".", "", ",", "").Replace(s)
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+var thousands = regexp.MustCompile(`^\d{1,3}([.,]\d{3})+$`)
+
+// contractWords are words people type in the search box for a type of
+// contract: the contract filter answers them, where an offer's text may
+// not say the word.
+var contractWords = map[string]string{
+	"cdi": "cdi", "cdd": "cdd", "stage": "stage", "stages": "stage", "stagiaire": "stage",
+	"alternance": "alternance", "alternant": "alternance", "alternante": "alternance", "apprentissage": "alternance",
+	"apprenti": "alternance", "apprentie": "alternance", "interim": "interim", "interimaire": "interim", "freelance": "freelance",
+}
+
+// takeContractWords moves the contract words of p.q to the contract filter.
+func (p *offerParams) takeContractWords() {
+	var kept []string
+	for _, f := range strings.Fields(p.q) {
+		c, ok := contractWords[search.Fold(f)]
+		if !ok {
+			kept = append(kept, f)
+			continue
+		}
+		p.typedContracts = append(p.typedContracts, f)
+		if !slices.Contains(p.contrats, c) {
+			p.contrats = append(p.contrats, c)
+		}
+	}
+	if len(p.typedContracts) > 0 {
+		p.q = strings.Join(kept, " ")
+	}
 }
 
 func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
@@ -203,6 +259,7 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 		return p, err
 	}
 	for _, c := range v["contrat"] {
+		c = search.Fold(c) // CDI, Intérim
 		if !slices.Contains(offer.Contracts, c) {
 			return p, badRequest("Contrat : « " + printable(c) + " » n’existe pas. Contrats possibles : " + strings.Join(offer.Contracts, ", ") + ".")
 		}
@@ -218,6 +275,7 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 	if p.metier != "" && !idx.published(p.metier, false) {
 		return p, badRequest("Métier : aucune fiche « " + printable(p.metier) + " ».")
 	}
+	p.takeContractWords()
 	return p, nil
 }
 
@@ -287,6 +345,14 @@ func (s *Server) listOffers(c echo.Context) error {
 		return err
 	}
 	req, notice := s.offerRequest(p, ix, idx)
+	if len(p.typedContracts) > 0 {
+		var labels []string
+		for _, c := range p.contrats {
+			labels = append(labels, contractLabels[c])
+		}
+		notice = strings.TrimSpace(fmt.Sprintf("« %s » : les offres sont filtrées par contrat (%s). %s",
+			strings.Join(p.typedContracts, " "), strings.Join(labels, ", "), notice))
+	}
 	res := ix.Search(req)
 	var offers []store.StoredOffer
 	if len(res.Hits) > 0 {

@@ -83,7 +83,17 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?page=-3", 400, nil, nil},
 		{"/offres?page=99999999999999999999", 400, nil, nil},
 		{"/offres?rayon=abc", 400, []string{"Rayon"}, nil},
-		{"/offres?contrat=CDI", 400, []string{"Contrat"}, nil},
+		{"/offres?contrat=CDII", 400, []string{"Contrat"}, nil},
+		// as people type them: capitals, accents, spaces between thousands, k
+		{"/offres?contrat=CDI&q=developpeur", 200, []string{"1 offre", "Retirer le filtre CDI"}, nil},
+		{"/offres?contrat=Int%C3%A9rim", 200, []string{"0 offre", "Retirer le filtre Intérim"}, nil},
+		{"/offres?salaire_min=42%C2%A0000+%E2%82%AC", 200, []string{"1 offre", "Développeuse back-end"}, nil},
+		{"/offres?salaire_min=42k", 200, []string{"1 offre"}, nil},
+		{"/offres?salaire_min=42.000", 200, []string{"1 offre"}, nil},
+		{"/offres?salaire_min=4.2", 400, []string{"Salaire minimum", "entre 0 et 500\u202f000"}, nil},
+		// a contract typed in the search box is the contract filter
+		{"/offres?q=CDD+developpeur", 200, []string{"1 offre", "Développeur Java", "« CDD » : les offres sont filtrées par contrat (CDD).", "Retirer le filtre CDD"}, []string{"Développeuse back-end"}},
+		{"/offres?q=stage", 200, []string{"0 offre", "« stage » : les offres sont filtrées par contrat (Stage)."}, []string{"« sage »"}},
 		{"/offres?tri=prix", 400, nil, nil},
 		{"/offres?metier=nope", 400, nil, nil},
 		{"/offres?q=%22%20NEAR(a%20b)%20AND%20-x%20title:y%20*", 200, nil, nil},
