@@ -207,6 +207,8 @@ func typedNumber(s string) (int, bool) {
 	return n, err == nil
 }
 
+var postcodeRe = regexp.MustCompile(`^[0-9]{5}$`)
+
 var thousands = regexp.MustCompile(`^\d{1,3}([.,]\d{3})+$`)
 
 // contractWords are words people type in the search box for a type of
@@ -390,7 +392,15 @@ func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (sear
 	}
 	notice := ""
 	if p.lieu != "" && !ix.FindPlace(p.lieu, &req.Filters) {
-		notice = "Lieu « " + p.lieu + " » introuvable parmi les offres : la recherche porte sur toute la France."
+		// A postcode no offer names: its département.
+		if dep := offer.Departement(p.lieu); postcodeRe.MatchString(p.lieu) && dep != "" && ix.FindPlace(dep, &req.Filters) {
+			notice = "Aucune offre au code postal " + p.lieu + " : voici celles du département " + dep + "."
+		} else {
+			notice = "Lieu « " + p.lieu + " » introuvable parmi les offres : la recherche porte sur toute la France."
+		}
+	}
+	if req.Filters.Departement != "" && p.rayon > 0 {
+		notice = strings.TrimSpace(notice + " Un rayon se compte depuis une ville ou un code postal : la recherche porte sur tout le département " + req.Filters.Departement + ".")
 	}
 	switch p.tri {
 	case "date":
@@ -409,11 +419,20 @@ func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (sear
 var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim"}
 
 func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx *index, req search.Request, res search.Result, offers []store.StoredOffer) web.OffersPage {
-	title := "Offres d’emploi"
+	// The title names what the search is: the words, the métier, and the
+	// place when it was found.
+	var what []string
 	if p.q != "" {
-		title += " : " + p.q
+		what = append(what, p.q)
 	}
-	if p.lieu != "" {
+	if p.metier != "" {
+		what = append(what, idx.fiches[p.metier].Title)
+	}
+	title := "Offres d’emploi"
+	if len(what) > 0 {
+		title += " : " + strings.Join(what, ", ")
+	}
+	if f := req.Filters; p.lieu != "" && (f.Near != nil || f.Postcode != "" || f.City != "" || f.Departement != "") {
 		title += " à " + p.lieu
 	}
 	title += " (" + web.Number(res.Total) + ")"
@@ -440,16 +459,12 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 	}
 	for _, fc := range res.Facets.Remote {
 		d, _ := strconv.Atoi(fc.Value)
-		page.Remote = append(page.Remote, web.Option{Value: fc.Value, Label: web.Plural(d, "jour", "jours") + " ou plus par semaine", Count: fc.N, Selected: p.teletravail == d,
+		page.Remote = append(page.Remote, web.Option{Value: fc.Value, Label: remoteLabel(d), Count: fc.N, Selected: p.teletravail == d,
 			URL: p.url(func(q *offerParams) { q.teletravail = toggleInt(q.teletravail, d, 0) })})
 	}
 	for _, fc := range res.Facets.Experience {
 		y, _ := strconv.Atoi(fc.Value)
-		label := "Débutant accepté"
-		if y > 0 {
-			label = "Jusqu’à " + web.Plural(y, "an", "ans")
-		}
-		page.Experience = append(page.Experience, web.Option{Value: fc.Value, Label: label, Count: fc.N, Selected: p.experience == y,
+		page.Experience = append(page.Experience, web.Option{Value: fc.Value, Label: experienceLabel(y), Count: fc.N, Selected: p.experience == y,
 			URL: p.url(func(q *offerParams) { q.experience = toggleInt(q.experience, y, -1) })})
 	}
 	romeCounts := map[string]int{}
@@ -473,7 +488,7 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 		page.Places = append(page.Places, web.Option{Value: pc, Label: city + " (" + pc + ")", Count: fc.N, Selected: p.lieu == pc,
 			URL: p.url(func(q *offerParams) { q.lieu = toggleString(q.lieu, pc) })})
 	}
-	page.Active = activeFilters(p)
+	page.Active = activeFilters(p, idx)
 	page.Pages = int(math.Ceil(float64(res.Total) / perPage))
 	page.Pages = min(page.Pages, maxPage)
 	if p.page > 1 {
@@ -644,27 +659,42 @@ func (s *Server) spelled(ctx context.Context, ix *search.Index, t, typed string,
 	return best
 }
 
-func activeFilters(p offerParams) []web.Link {
+// activeFilters name each active filter with its value, so that a shared
+// search says what it is filtered by.
+func activeFilters(p offerParams, idx *index) []web.Link {
 	var out []web.Link
 	for _, c := range p.contrats {
 		out = append(out, web.Link{Label: contractLabels[c], URL: p.url(func(q *offerParams) { q.contrats = toggle(q.contrats, c) })})
 	}
 	if p.lieu != "" {
-		out = append(out, web.Link{Label: p.lieu, URL: p.url(func(q *offerParams) { q.lieu, q.rayon = "", 0 })})
+		label := p.lieu
+		if p.rayon > 0 {
+			label += fmt.Sprintf(" (%d km)", p.rayon)
+		}
+		out = append(out, web.Link{Label: label, URL: p.url(func(q *offerParams) { q.lieu, q.rayon = "", 0 })})
 	}
 	if p.teletravail > 0 {
-		out = append(out, web.Link{Label: "télétravail", URL: p.url(func(q *offerParams) { q.teletravail = 0 })})
+		out = append(out, web.Link{Label: "télétravail " + remoteLabel(p.teletravail), URL: p.url(func(q *offerParams) { q.teletravail = 0 })})
 	}
 	if p.experience >= 0 {
-		out = append(out, web.Link{Label: "expérience", URL: p.url(func(q *offerParams) { q.experience = -1 })})
+		out = append(out, web.Link{Label: "expérience : " + strings.ToLower(experienceLabel(p.experience)), URL: p.url(func(q *offerParams) { q.experience = -1 })})
 	}
 	if p.salaireMin > 0 {
-		out = append(out, web.Link{Label: "salaire minimum", URL: p.url(func(q *offerParams) { q.salaireMin = 0 })})
+		out = append(out, web.Link{Label: "salaire minimum " + web.Euros(p.salaireMin) + " par an", URL: p.url(func(q *offerParams) { q.salaireMin = 0 })})
 	}
 	if p.metier != "" {
-		out = append(out, web.Link{Label: "métier", URL: p.url(func(q *offerParams) { q.metier = "" })})
+		out = append(out, web.Link{Label: "métier " + idx.fiches[p.metier].Title, URL: p.url(func(q *offerParams) { q.metier = "" })})
 	}
 	return out
+}
+
+func remoteLabel(days int) string { return web.Plural(days, "jour", "jours") + " ou plus par semaine" }
+
+func experienceLabel(years int) string {
+	if years == 0 {
+		return "Débutant accepté"
+	}
+	return "Jusqu’à " + web.Plural(years, "an", "ans")
 }
 
 func toggle(list []string, v string) []string {

@@ -54,7 +54,15 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?lieu=Lyon&rayon=10", 200, []string{"2 offres", "Villeurbanne"}, []string{"Développeur Java"}},
 		{"/offres?lieu=69", 200, []string{"2 offres"}, nil},
 		{"/offres?lieu=69003", 200, []string{"1 offre"}, nil},
-		{"/offres?lieu=Atlantide", 200, []string{"Lieu « Atlantide » introuvable", "3 offres"}, nil},
+		{"/offres?lieu=Atlantide", 200, []string{"Lieu « Atlantide » introuvable", "3 offres"}, []string{"à Atlantide"}},
+		// a postcode no offer names: its département
+		{"/offres?lieu=69001", 200, []string{"2 offres", "Aucune offre au code postal 69001 : voici celles du département 69.", "<title>Offres d’emploi à 69001 (2)"}, nil},
+		{"/offres?lieu=69&rayon=20", 200, []string{"2 offres", "la recherche porte sur tout le département 69."}, nil},
+		// a shared search says what it is filtered by
+		{"/offres?metier=developpeur-back-end&teletravail=1&salaire_min=30000&experience=0&lieu=Lyon&rayon=10", 200, []string{
+			"<title>Offres d’emploi : Développeur·euse back-end à Lyon (1)",
+			"Retirer le filtre métier Développeur·euse back-end", "Retirer le filtre télétravail 1 jour ou plus par semaine",
+			"Retirer le filtre salaire minimum 30\u202f000\u00a0€ par an", "Retirer le filtre expérience : débutant accepté", "Retirer le filtre Lyon (10 km)"}, nil},
 		// a métier that would give nothing is shown with its 0, not hidden
 		{"/offres?q=infirmiere", 200, []string{"1 offre", `<span class="zero">Développeur·euse back-end <span class="n">(0)</span></span>`}, nil},
 		{"/offres?metier=developpeur-back-end", 200, []string{"2 offres"}, []string{"Infirmière de nuit"}},
