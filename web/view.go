@@ -303,6 +303,7 @@ type OffersPage struct {
 	Prev, Next string
 	Page       int
 	Pages      int
+	Listed     int // when there are more results than the pages list, how many they list
 	Notice     string
 	Why        string // when nothing was found, why
 	Empty      []Link // suggestions when nothing was found, with counts in labels

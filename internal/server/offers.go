@@ -169,6 +169,8 @@ type offerParams struct {
 
 const perPage = 20
 
+func pageCount(total int) int { return min((total+perPage-1)/perPage, maxPage) }
+
 // maxPage bounds how deep a search may page: past it, refine the search.
 const maxPage = 100
 
@@ -356,6 +358,10 @@ func (s *Server) listOffers(c echo.Context) error {
 			strings.Join(p.typedContracts, " "), strings.Join(labels, ", "), notice))
 	}
 	res := ix.Search(req)
+	if last := max(pageCount(res.Total), 1); p.page > last {
+		// A shared link to a page the results no longer reach: the last one.
+		return c.Redirect(http.StatusFound, p.url(func(q *offerParams) { q.page = last }))
+	}
 	var offers []store.StoredOffer
 	if len(res.Hits) > 0 {
 		keys := make([]int64, len(res.Hits))
@@ -489,8 +495,10 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 			URL: p.url(func(q *offerParams) { q.lieu = toggleString(q.lieu, pc) })})
 	}
 	page.Active = activeFilters(p, idx)
-	page.Pages = int(math.Ceil(float64(res.Total) / perPage))
-	page.Pages = min(page.Pages, maxPage)
+	page.Pages = pageCount(res.Total)
+	if res.Total > maxPage*perPage {
+		page.Listed = maxPage * perPage
+	}
 	if p.page > 1 {
 		page.Prev = p.url(func(q *offerParams) { q.page = p.page - 1 })
 	}

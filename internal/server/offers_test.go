@@ -116,6 +116,29 @@ func TestOfferSearchPage(t *testing.T) {
 	}
 }
 
+// A shared link to a page the results no longer reach goes to the last
+// page there is; the last page says when the pages do not list them all.
+func TestPagePastTheEnd(t *testing.T) {
+	big := mustServer(t, mustDemoDB(t, 2100), false)
+	checkPage(t, big, "/offres?page=100", 200, []string{"Page 100 sur 100", "Seules les 2\u202f000 premières offres sont listées"}, nil)
+	checkPage(t, big, "/offres?page=99", 200, nil, []string{"premières offres sont listées"})
+	srv := mustServer(t, mustDemoDB(t, 100), false)
+	for path, want := range map[string]string{
+		"/offres?q=developpeur&page=50": "/offres?q=developpeur",
+		"/offres?q=zzzz&page=3":         "/offres?q=zzzz",
+		"/offres?page=9&contrat=cdi":    "/offres?contrat=cdi&page=",
+	} {
+		r := get(t, srv, path)
+		if loc := r.header.Get("Location"); r.status != http.StatusFound || !strings.HasPrefix(loc, want) {
+			t.Errorf("%s: %d to %q, want 302 to %s...", path, r.status, loc, want)
+			continue
+		}
+		if next := get(t, srv, r.header.Get("Location")); next.status != http.StatusOK || strings.Contains(next.body, "Page suivante") {
+			t.Errorf("%s: the page it leads to is not the last one", path)
+		}
+	}
+}
+
 func TestFacetLinksAreShareableSearches(t *testing.T) {
 	srv := mustServer(t, mustDB(t, offersTree()), false)
 	r := get(t, srv, "/offres?q=developpeur")
