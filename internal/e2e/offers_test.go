@@ -17,7 +17,7 @@ func TestOfferSearchWithJavaScript(t *testing.T) {
 	base := startSite(t, "testdata/content")
 	ctx := newBrowser(t)
 	console := watchConsole(ctx)
-	within(t, ctx, chromedp.Navigate(base+"/offres?q=infirmiere"), chromedp.WaitVisible("#resultats"))
+	within(t, ctx, chromedp.Navigate(base+"/offres?q=infirmiere"), chromedp.WaitVisible(chromedp.ID("resultats")))
 	before := eval[string](t, ctx, `document.querySelector("#resultats").textContent`)
 	if eval[bool](t, ctx, `typeof htmx === "undefined"`) {
 		t.Fatal("htmx is not loaded on the search page")
@@ -49,7 +49,7 @@ func TestOfferSearchWithoutJavaScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	within(t, ctx, chromedp.Navigate(base+"/offres"), chromedp.WaitVisible("#o-q"),
-		chromedp.SetValue("#o-q", "infirmière"), chromedp.Submit("#o-q"), chromedp.WaitVisible("#resultats"))
+		chromedp.SetValue("#o-q", "infirmière"), chromedp.Submit("#o-q"), chromedp.WaitVisible(chromedp.ID("resultats")))
 	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "q=infirmi%C3%A8re") {
 		t.Errorf("form address %q", q)
 	}
@@ -60,7 +60,7 @@ func TestOfferSearchWithoutJavaScript(t *testing.T) {
 	if !strings.Contains(total, "2 offres") {
 		t.Errorf("search gave %q, want 2 offres", total)
 	}
-	within(t, ctx, chromedp.Click(`.facets a[href*="contrat=cdd"]`), chromedp.WaitVisible("#resultats"))
+	within(t, ctx, chromedp.Click(`.facets a[href*="contrat=cdd"]`), chromedp.WaitVisible(chromedp.ID("resultats")))
 	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "contrat=cdd") {
 		t.Errorf("facet link address %q", q)
 	}
