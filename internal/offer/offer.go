@@ -58,6 +58,9 @@ func (o *Offer) Departement() string {
 	return Departement(o.Postcode)
 }
 
+// IsPostcode reports whether s is written as a French postcode: 5 digits.
+func IsPostcode(s string) bool { return postcodeRe.MatchString(s) }
+
 // Departement maps a French postcode to its département.
 func Departement(postcode string) string {
 	if len(postcode) != 5 {
@@ -125,7 +128,7 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 			bad("contract", "%q is not one of %s", o.Contract, strings.Join(Contracts, ", "))
 		}
 	}
-	if o.Postcode != "" && !postcodeRe.MatchString(o.Postcode) {
+	if o.Postcode != "" && !IsPostcode(o.Postcode) {
 		bad("postcode", "%q is not a French postcode (5 digits)", o.Postcode)
 	}
 	if o.HasGeo && (o.Lat < -90 || o.Lat > 90 || o.Lon < -180 || o.Lon > 180) {

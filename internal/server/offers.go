@@ -209,8 +209,6 @@ func typedNumber(s string) (int, bool) {
 	return n, err == nil
 }
 
-var postcodeRe = regexp.MustCompile(`^[0-9]{5}$`)
-
 var thousands = regexp.MustCompile(`^\d{1,3}([.,]\d{3})+$`)
 
 // contractWords are words people type in the search box for a type of
@@ -399,7 +397,7 @@ func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (sear
 	notice := ""
 	if p.lieu != "" && !ix.FindPlace(p.lieu, &req.Filters) {
 		// A postcode no offer names: its département.
-		if dep := offer.Departement(p.lieu); postcodeRe.MatchString(p.lieu) && dep != "" && ix.FindPlace(dep, &req.Filters) {
+		if dep := offer.Departement(p.lieu); offer.IsPostcode(p.lieu) && dep != "" && ix.FindPlace(dep, &req.Filters) {
 			notice = "Aucune offre au code postal " + p.lieu + " : voici celles du département " + dep + "."
 		} else {
 			notice = "Lieu « " + p.lieu + " » introuvable parmi les offres : la recherche porte sur toute la France."
