@@ -85,11 +85,8 @@ func (s *Server) buildOffers(ctx context.Context) {
 		}
 		debug.SetMemoryLimit(limit)
 	}
-	var b *search.Builder
+	b := search.NewBuilder(0) // the generation is known once the offers are read
 	gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
-		if b == nil {
-			b = search.NewBuilder(0)
-		}
 		b.Add(d)
 		return nil
 	})
@@ -100,9 +97,6 @@ func (s *Server) buildOffers(ctx context.Context) {
 		}
 		s.offers.once.Do(func() { close(s.offers.ready) })
 		return
-	}
-	if b == nil {
-		b = search.NewBuilder(gen)
 	}
 	ix := b.Index()
 	ix.Generation = gen
