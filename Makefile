@@ -37,7 +37,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $$((300000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/fiche
 	$(GO) test -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $$((120000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/fiche
 	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $$((60000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/server
-	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $$((500000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/search
+	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $$((500000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/offerindex
 
 build: static/js/htmx.min.js
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation

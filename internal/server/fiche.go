@@ -10,7 +10,6 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
-	"golang.org/x/text/unicode/norm"
 
 	"vocation/internal/content"
 	"vocation/internal/fiche"
@@ -230,19 +229,6 @@ func humanize(slug string) string {
 	r := []rune(s)
 	r[0] = unicode.ToUpper(r[0])
 	return string(r)
-}
-
-// fold lowercases and strips accents, so "Développeur" and "developpeur"
-// compare equal.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // cleanQuery makes anything typed safe to echo back and to match: valid

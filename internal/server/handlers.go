@@ -14,6 +14,7 @@ import (
 
 	"vocation/internal/fiche"
 	"vocation/internal/store"
+	"vocation/internal/text"
 	"vocation/web"
 )
 
@@ -220,7 +221,7 @@ func (s *Server) listFiches(c echo.Context) error {
 		for _, lv := range fiche.Levels {
 			p.Levels = append(p.Levels, web.Option{Value: lv, Label: levelLabel(lv), Selected: lv == level, URL: listURL(sector, lv)})
 		}
-		words := strings.Fields(fold(q))
+		words := text.Tokens(q)
 		var kept []store.Summary
 		for _, f := range idx.visible(s.opts.Dev) {
 			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) && matches(f, words) {
@@ -262,15 +263,16 @@ func listURL(sector, level string) string {
 	return "/metiers?" + v.Encode()
 }
 
-// matches keeps a fiche when every typed word is found in its title or
-// one of its aliases, ignoring case and accents.
+// matches keeps a fiche when every typed word starts a word of its title
+// or of one of its aliases, read as the offer search reads them: accents,
+// case, gender and number ignored.
 func matches(f store.Summary, words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	hay := fold(f.Title + " " + strings.Join(f.Aliases, " ") + " " + f.Slug)
+	hay := " " + text.Stems(f.Title+" "+strings.Join(f.Aliases, " ")+" "+f.Slug)
 	for _, w := range words {
-		if !strings.Contains(hay, w) {
+		if !strings.Contains(hay, " "+w) {
 			return false
 		}
 	}
@@ -281,7 +283,7 @@ func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGr
 	var groups []web.LetterGroup
 	for _, f := range fiches {
 		letter := "#"
-		if r, _ := utf8.DecodeRuneInString(fold(f.Title)); r >= 'a' && r <= 'z' {
+		if r, _ := utf8.DecodeRuneInString(text.Fold(f.Title)); r >= 'a' && r <= 'z' {
 			letter = strings.ToUpper(string(r))
 		}
 		if len(groups) == 0 || groups[len(groups)-1].Letter != letter {

@@ -23,8 +23,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"vocation/internal/offer"
-	"vocation/internal/search"
+	"vocation/internal/offerindex"
 	"vocation/internal/store"
+	"vocation/internal/text"
 	"vocation/web"
 )
 
@@ -32,7 +33,7 @@ import (
 // the background, at start and whenever an import changes the offers;
 // searches keep using the previous index until the new one is ready.
 type offerIndex struct {
-	cur      atomic.Pointer[search.Index]
+	cur      atomic.Pointer[offerindex.Index]
 	ready    chan struct{}
 	once     sync.Once
 	building atomic.Bool
@@ -85,8 +86,8 @@ func (s *Server) buildOffers(ctx context.Context) {
 		}
 		debug.SetMemoryLimit(limit)
 	}
-	b := search.NewBuilder(0) // the generation is known once the offers are read
-	gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *search.Doc) error {
+	b := offerindex.NewBuilder(0) // the generation is known once the offers are read
+	gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *store.LiveOffer) error {
 		b.Add(d)
 		return nil
 	})
@@ -122,7 +123,7 @@ var errOffersWarming = errors.New("the offer index is still being built")
 // offerSearchIndex returns the current index, waiting a little for the
 // first one, and starts a rebuild when the offers changed since it was
 // built.
-func (s *Server) offerSearchIndex(c echo.Context) (*search.Index, error) {
+func (s *Server) offerSearchIndex(c echo.Context) (*offerindex.Index, error) {
 	ctx := c.Request().Context()
 	gen := s.current(c)
 	if s.offers.checked.Swap(gen.n) != gen.n {
@@ -165,7 +166,7 @@ const perPage = 20
 
 func pageCount(total int) int { return min((total+perPage-1)/perPage, maxPage) }
 
-// maxPage bounds how deep a search may page: past it, refine the search.
+// maxPage bounds how deep a search may page: past it, refine the offerindex.
 const maxPage = 100
 
 func intParam(v url.Values, name, label string, def, lo, hi int) (int, error) {
@@ -218,7 +219,7 @@ var contractWords = map[string]string{
 func (p *offerParams) takeContractWords() {
 	var kept []string
 	for _, f := range strings.Fields(p.q) {
-		c, ok := contractWords[search.Fold(f)]
+		c, ok := contractWords[text.Fold(f)]
 		if !ok {
 			kept = append(kept, f)
 			continue
@@ -255,7 +256,7 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 		return p, err
 	}
 	for _, c := range v["contrat"] {
-		c = search.Fold(c) // CDI, Intérim
+		c = text.Fold(c) // CDI, Intérim
 		if !slices.Contains(offer.Contracts, c) {
 			return p, badRequest("Contrat : « " + printable(c) + " » n’existe pas. Contrats possibles : " + strings.Join(offer.Contracts, ", ") + ".")
 		}
@@ -275,7 +276,7 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 	return p, nil
 }
 
-// values writes p back as a query string: the address of this search.
+// values writes p back as a query string: the address of this offerindex.
 func (p offerParams) values() url.Values {
 	v := url.Values{}
 	set := func(k, val string) {
@@ -310,7 +311,7 @@ func (p offerParams) values() url.Values {
 	return v
 }
 
-// filtered reports whether any filter narrows the search.
+// filtered reports whether any filter narrows the offerindex.
 func (p offerParams) filtered() bool {
 	return len(p.contrats) > 0 || p.lieu != "" || p.teletravail > 0 || p.experience >= 0 || p.salaireMin > 0 || p.metier != ""
 }
@@ -379,9 +380,9 @@ func (s *Server) listOffers(c echo.Context) error {
 
 // offerRequest turns parameters into a search; a place it cannot find
 // becomes a notice rather than an error: it is text a person typed.
-func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (search.Request, string) {
-	req := search.Request{Query: search.Parse(p.q), Offset: (p.page - 1) * perPage, Limit: perPage, Now: time.Now().Unix(),
-		Filters: search.Filters{Contracts: p.contrats, RemoteMin: p.teletravail, ExperienceMax: p.experience, SalaryMin: p.salaireMin, RadiusKm: float64(p.rayon)}}
+func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *index) (offerindex.Request, string) {
+	req := offerindex.Request{Query: text.Parse(p.q), Offset: (p.page - 1) * perPage, Limit: perPage, Now: time.Now().Unix(),
+		Filters: offerindex.Filters{Contracts: p.contrats, RemoteMin: p.teletravail, ExperienceMax: p.experience, SalaryMin: p.salaireMin, RadiusKm: float64(p.rayon)}}
 	if p.metier != "" {
 		req.Filters.Romes = idx.fiches[p.metier].Rome
 		if len(req.Filters.Romes) == 0 {
@@ -402,11 +403,11 @@ func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (sear
 	}
 	switch p.tri {
 	case "date":
-		req.Sort = search.ByDate
+		req.Sort = offerindex.ByDate
 	case "salaire":
-		req.Sort = search.BySalary
+		req.Sort = offerindex.BySalary
 	case "distance":
-		req.Sort = search.ByDistance
+		req.Sort = offerindex.ByDistance
 		if req.Filters.Near == nil && notice == "" {
 			notice = "Le tri par distance demande une ville ou un code postal : les offres sont triées par pertinence."
 		}
@@ -416,7 +417,7 @@ func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (sear
 
 var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim"}
 
-func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx *index, req search.Request, res search.Result, offers []store.StoredOffer) web.OffersPage {
+func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index, idx *index, req offerindex.Request, res offerindex.Result, offers []store.StoredOffer) web.OffersPage {
 	// The title names what the search is: the words, the métier, and the
 	// place when it was found.
 	var what []string
@@ -519,16 +520,16 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx
 
 // unfiltered is req without its query and filters: a zero Filters would
 // still ask for offers without experience.
-func unfiltered(req search.Request) search.Request {
-	return search.Request{Now: req.Now, Filters: search.Filters{ExperienceMax: -1}}
+func unfiltered(req offerindex.Request) offerindex.Request {
+	return offerindex.Request{Now: req.Now, Filters: offerindex.Filters{ExperienceMax: -1}}
 }
 
 // emptyReason says why a search found nothing: words no offer has, words
 // no offer has together, or the filters.
-func emptyReason(p offerParams, ix *search.Index, req search.Request) string {
+func emptyReason(p offerParams, ix *offerindex.Index, req offerindex.Request) string {
 	var unknown []string
 	for _, f := range strings.Fields(p.q) {
-		if slices.ContainsFunc(strings.Fields(search.Fold(f)), func(w string) bool { return !ix.Knows(w) }) {
+		if slices.ContainsFunc(strings.Fields(text.Fold(f)), func(w string) bool { return !ix.Knows(w) }) {
 			unknown = append(unknown, "« "+f+" »")
 		}
 	}
@@ -550,9 +551,9 @@ func emptyReason(p offerParams, ix *search.Index, req search.Request) string {
 
 // suggestions say how to get results: a wider radius, a filter less, a
 // spelling the index knows. Each comes with its count.
-func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Index, req search.Request, res search.Result) []web.Link {
+func (s *Server) suggestions(ctx context.Context, p offerParams, ix *offerindex.Index, req offerindex.Request, res offerindex.Result) []web.Link {
 	var out []web.Link
-	count := func(r search.Request) int {
+	count := func(r offerindex.Request) int {
 		r.TotalOnly = true
 		return ix.Search(r).Total
 	}
@@ -598,11 +599,11 @@ func (s *Server) suggestions(ctx context.Context, p offerParams, ix *search.Inde
 // spelling corrects the first word of typed that no offer has, to the
 // nearest spelling that gives req results, written as the offers write
 // it; the other words stay as typed. n is 0 when there is none.
-func (s *Server) spelling(ctx context.Context, ix *search.Index, typed string, req search.Request) (q string, n int) {
+func (s *Server) spelling(ctx context.Context, ix *offerindex.Index, typed string, req offerindex.Request) (q string, n int) {
 	req.TotalOnly = true
 	fields := strings.Fields(typed)
 	for i, f := range fields {
-		parts := strings.Fields(search.Fold(f))
+		parts := strings.Fields(text.Fold(f))
 		for j, w := range parts {
 			if ix.Knows(w) {
 				continue
@@ -613,13 +614,13 @@ func (s *Server) spelling(ctx context.Context, ix *search.Index, typed string, r
 				fixed[i] = strings.Join(part, " ")
 				return strings.Join(fixed, " ")
 			}
-			for _, t := range ix.Spellings(search.Stem(w), 3) {
+			for _, t := range ix.Spellings(text.Stem(w), 3) {
 				r := req
-				if r.Query = search.Parse(with(t)); ix.Search(r).Total == 0 {
+				if r.Query = text.Parse(with(t)); ix.Search(r).Total == 0 {
 					continue
 				}
 				q = with(s.spelled(ctx, ix, t, w, req))
-				r.Query = search.Parse(q)
+				r.Query = text.Parse(q)
 				return q, ix.Search(r).Total
 			}
 		}
@@ -630,8 +631,8 @@ func (s *Server) spelling(ctx context.Context, ix *search.Index, typed string, r
 // spelled is the stem t as offers write it, accents and all: of the words
 // with that stem in the titles and skills of the offers that rank first
 // for t with the search's filters, the nearest to the typed word.
-func (s *Server) spelled(ctx context.Context, ix *search.Index, t, typed string, req search.Request) string {
-	req.Query, req.Sort, req.Offset, req.Limit, req.TotalOnly = search.Query{Words: [][]string{{t}}}, search.ByRelevance, 0, 3, false
+func (s *Server) spelled(ctx context.Context, ix *offerindex.Index, t, typed string, req offerindex.Request) string {
+	req.Query, req.Sort, req.Offset, req.Limit, req.TotalOnly = text.Query{Words: [][]string{{t}}}, offerindex.ByRelevance, 0, 3, false
 	res := ix.Search(req)
 	best, bestDist := t, math.MaxInt
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -641,10 +642,10 @@ func (s *Server) spelled(ctx context.Context, ix *search.Index, t, typed string,
 			if err != nil {
 				return err
 			}
-			for _, text := range append([]string{o.Title}, o.Skills...) {
-				for _, w := range strings.FieldsFunc(text, notWord) {
-					f := search.Fold(w)
-					if d := search.Distance(typed, f); d < bestDist && search.Stem(f) == t {
+			for _, label := range append([]string{o.Title}, o.Skills...) {
+				for _, w := range strings.FieldsFunc(label, notWord) {
+					f := text.Fold(w)
+					if d := text.Distance(typed, f); d < bestDist && text.Stem(f) == t {
 						best, bestDist = strings.ToLower(w), d
 					}
 				}

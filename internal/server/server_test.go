@@ -129,7 +129,7 @@ func TestPages(t *testing.T) {
 		{"/metiers", 200, []string{"3 fiches", `href="/metiers/infirmier"`, `id="lettre-d"`, `href="#lettre-i"`}, []string{"Zoologiste"}},
 		{"/metiers?niveau=bac%2B3", 200, []string{"1 fiche", "Infirmier·ère", `selected`}, []string{`href="/metiers/developpeur-front-end"`}},
 		{"/metiers?secteur=numerique&niveau=bac%2B5", 200, []string{"2 fiches", "Développeur·euse front-end"}, []string{`href="/metiers/infirmier"`}},
-		{"/metiers?q=DEVELOPPEUSE", 200, []string{"1 fiche", "Développeur·euse back-end"}, nil},
+		{"/metiers?q=DEVELOPPEUSE", 200, []string{"2 fiches", "Développeur·euse back-end", "Développeur·euse front-end"}, nil},
 		{"/metiers?q=zzzz", 200, []string{"0 fiche", "Aucune fiche ne correspond"}, nil},
 		{"/metiers?niveau=bac%2B4", 400, []string{"bac+4", "n’existe pas"}, nil},
 		{"/metiers?secteur=inconnu", 400, []string{"inconnu"}, nil},

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"vocation/internal/offer"
-	"vocation/internal/search"
+	"vocation/internal/text"
 )
 
 // OfferImport is the result of an offers import.
@@ -42,7 +42,7 @@ type Prepared struct {
 
 // Prepare computes the stems of o.
 func Prepare(o *offer.Offer) Prepared {
-	return Prepared{Offer: o, titleStems: search.Stems(o.Title), skillStems: search.Stems(strings.Join(o.Skills, " ")), textStems: search.Stems(o.Description)}
+	return Prepared{Offer: o, titleStems: text.Stems(o.Title), skillStems: text.Stems(strings.Join(o.Skills, " ")), textStems: text.Stems(o.Description)}
 }
 
 // StreamOffers is ImportOffers for feeds too large to hold: feed calls
@@ -288,9 +288,32 @@ func (t *Tx) LatestOffers(rome []string, now time.Time, limit int) ([]StoredOffe
 	return out, nil
 }
 
+// LiveOffer is what the offer search reads of a live offer. The stems
+// are bytes: an index build reads a million rows, and strings would copy
+// each.
+type LiveOffer struct {
+	Key             int64
+	Contract        string
+	Postcode        string
+	City            string
+	Lat, Lon        float64
+	HasGeo          bool
+	RemoteDays      int
+	SalaryYearMin   int
+	SalaryYearMax   int
+	ExperienceYears int
+	Published       int64
+	Expires         int64 // unix seconds, 0 for never
+	Demo            bool
+	Rome            string
+	TitleStems      []byte
+	SkillStems      []byte
+	TextStems       []byte
+}
+
 // EachLiveOffer calls fn for every offer not expired at now, newest
 // first, reading in one transaction.
-func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.Doc) error) (generation int64, err error) {
+func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOffer) error) (generation int64, err error) {
 	err = db.Read(ctx, func(t *Tx) error {
 		if err := t.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&generation); err != nil {
 			return fmt.Errorf("read offers generation: %w", err)
@@ -302,7 +325,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*search.
 			return fmt.Errorf("list live offers: %w", err)
 		}
 		defer rows.Close()
-		var o search.Doc
+		var o LiveOffer
 		// The stems are only read during fn: the driver's bytes, not copies.
 		var titleStems, skillStems, textStems sql.RawBytes
 		for rows.Next() {

@@ -1,4 +1,4 @@
-package search
+package offerindex
 
 import (
 	"bytes"
@@ -10,12 +10,14 @@ import (
 
 	"vocation/internal/offer"
 	"vocation/internal/problem"
+	"vocation/internal/store"
+	"vocation/internal/text"
 )
 
 func stemSet(s string) []byte {
 	seen := map[string]bool{}
 	var out []string
-	for _, t := range Tokens(s) {
+	for _, t := range text.Tokens(s) {
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)
@@ -24,15 +26,15 @@ func stemSet(s string) []byte {
 	return []byte(strings.Join(out, " "))
 }
 
-func docOf(o offer.Offer, key int64) Doc {
+func docOf(o offer.Offer, key int64) store.LiveOffer {
 	lo, hi := o.SalaryYear()
-	return Doc{Key: key, Contract: o.Contract, Postcode: o.Postcode, City: o.City, Lat: o.Lat, Lon: o.Lon, HasGeo: o.HasGeo,
+	return store.LiveOffer{Key: key, Contract: o.Contract, Postcode: o.Postcode, City: o.City, Lat: o.Lat, Lon: o.Lon, HasGeo: o.HasGeo,
 		RemoteDays: o.RemoteDays, SalaryYearMin: lo, SalaryYearMax: hi, ExperienceYears: o.ExperienceYears, Published: o.Published.Unix(),
 		Rome: o.Rome, TitleStems: stemSet(o.Title), SkillStems: stemSet(strings.Join(o.Skills, " ")), TextStems: stemSet(o.Description)}
 }
 
 // build indexes docs given newest first; keys are positions.
-func build(docs []Doc) *Index {
+func build(docs []store.LiveOffer) *Index {
 	b := NewBuilder(1)
 	for i := range docs {
 		b.Add(&docs[i])
@@ -40,10 +42,10 @@ func build(docs []Doc) *Index {
 	return b.Index()
 }
 
-func small(titles ...string) []Doc {
-	var docs []Doc
+func small(titles ...string) []store.LiveOffer {
+	var docs []store.LiveOffer
 	for i, t := range titles {
-		docs = append(docs, Doc{Key: int64(i), Contract: "cdi", RemoteDays: -1, ExperienceYears: -1, TitleStems: stemSet(t)})
+		docs = append(docs, store.LiveOffer{Key: int64(i), Contract: "cdi", RemoteDays: -1, ExperienceYears: -1, TitleStems: stemSet(t)})
 	}
 	return docs
 }
@@ -72,7 +74,7 @@ func TestFrenchAsTyped(t *testing.T) {
 		{`infirm" OR 1=1 --`, []int64{}},      // syntax is text
 		{"patissiere boulangere", []int64{5}}, // every word must match
 	} {
-		got := keys(ix.Search(Request{Query: Parse(tt.typed), Limit: 20, Filters: Filters{ExperienceMax: -1}}))
+		got := keys(ix.Search(Request{Query: text.Parse(tt.typed), Limit: 20, Filters: Filters{ExperienceMax: -1}}))
 		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
 			t.Errorf("%q: %v, want %v", tt.typed, got, tt.want)
 		}
@@ -80,7 +82,7 @@ func TestFrenchAsTyped(t *testing.T) {
 }
 
 func TestRelevanceTitleSkillsText(t *testing.T) {
-	docs := []Doc{
+	docs := []store.LiveOffer{
 		{Key: 0, TitleStems: stemSet("Chef de projet"), TextStems: stemSet("python au quotidien")},
 		{Key: 1, TitleStems: stemSet("Data analyst"), SkillStems: stemSet("Python SQL")},
 		{Key: 2, TitleStems: stemSet("Développeur Python")},
@@ -95,7 +97,7 @@ func TestRelevanceTitleSkillsText(t *testing.T) {
 	want := []int64{2, 3, 1, 0}
 	for _, contracts := range [][]string{nil, {"cdi"}} {
 		for offset := range 4 {
-			req := Request{Query: Parse("python "), Offset: offset, Limit: 20, Filters: Filters{ExperienceMax: -1, Contracts: contracts}}
+			req := Request{Query: text.Parse("python "), Offset: offset, Limit: 20, Filters: Filters{ExperienceMax: -1, Contracts: contracts}}
 			if got := keys(ix.Search(req)); !slices.Equal(got, want[offset:]) {
 				t.Errorf("contracts %v, offset %d: order %v, want %v", contracts, offset, got, want[offset:])
 			}
@@ -113,7 +115,7 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 	var probs problem.List
 	offers := offer.DecodeJSONL("demo.jsonl", &buf, &probs)
 	slices.SortStableFunc(offers, func(a, b offer.Offer) int { return b.Published.Compare(a.Published) })
-	docs := make([]Doc, len(offers))
+	docs := make([]store.LiveOffer, len(offers))
 	for i, o := range offers {
 		docs[i] = docOf(o, int64(i))
 		if i%5 == 0 { // some expire, for searches made after
@@ -136,7 +138,7 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 	}
 	lyon := near.Near
 	for i := 0; i < 150; i++ {
-		req := Request{Query: Parse(words[r.IntN(len(words))]), Limit: 20, Filters: Filters{ExperienceMax: -1}}
+		req := Request{Query: text.Parse(words[r.IntN(len(words))]), Limit: 20, Filters: Filters{ExperienceMax: -1}}
 		if r.IntN(4) == 0 {
 			req.Now = expiryBase + int64(len(docs)/2)
 		}
@@ -174,11 +176,11 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 // expiryBase is when the offers that expire in the tests do.
 const expiryBase = 1_900_000_000
 
-func checkAgainstScan(t *testing.T, ix *Index, docs []Doc, stemsOf [][]string, req Request) {
+func checkAgainstScan(t *testing.T, ix *Index, docs []store.LiveOffer, stemsOf [][]string, req Request) {
 	t.Helper()
 	got := ix.Search(req)
 	f := req.Filters
-	fails := func(d Doc) int {
+	fails := func(d store.LiveOffer) int {
 		m := 0
 		if len(f.Contracts) > 0 && !slices.Contains(f.Contracts, d.Contract) {
 			m |= failContract
@@ -396,8 +398,8 @@ func TestEdits(t *testing.T) {
 		{"kitten", "sitting", 3},          // past the bound: bound + 1
 		{"", "abc", 3},
 	} {
-		if got := edits(tt.a, tt.b, 2); got != min(tt.want, 3) {
-			t.Errorf("edits(%q, %q) = %d, want %d", tt.a, tt.b, got, min(tt.want, 3))
+		if got := text.Edits(tt.a, tt.b, 2); got != min(tt.want, 3) {
+			t.Errorf("text.Edits(%q, %q) = %d, want %d", tt.a, tt.b, got, min(tt.want, 3))
 		}
 	}
 }
@@ -412,7 +414,7 @@ func TestSpellings(t *testing.T) {
 		"zzzz":       "",
 		"java":       "", // known: nothing to correct
 	} {
-		got := ix.Spellings(Stem(typed), 3)
+		got := ix.Spellings(text.Stem(typed), 3)
 		if first := append(got, "")[0]; first != want {
 			t.Errorf("Spellings(%q) = %q, want %q first", typed, got, want)
 		}

@@ -1,9 +1,11 @@
-package search
+package offerindex
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"vocation/internal/store"
+	"vocation/internal/text"
 )
 
 // placesIndex is an index of n offers spread over places distinct
@@ -14,7 +16,7 @@ func placesIndex(n, places int) *Index {
 	b := NewBuilder(1)
 	for i := range n {
 		p := r.IntN(places)
-		b.Add(&Doc{Key: int64(i), Contract: "cdi", Postcode: fmt.Sprintf("%05d", 1000+p), City: fmt.Sprintf("Commune %d", p),
+		b.Add(&store.LiveOffer{Key: int64(i), Contract: "cdi", Postcode: fmt.Sprintf("%05d", 1000+p), City: fmt.Sprintf("Commune %d", p),
 			Lat: 42 + float64(p%100)/12, Lon: -4 + float64(p/100%100)/8, HasGeo: true, RemoteDays: r.IntN(4), ExperienceYears: r.IntN(6),
 			TitleStems: titles[r.IntN(len(titles))]})
 	}
@@ -28,7 +30,7 @@ func BenchmarkPlaces(b *testing.B) {
 		for _, rayon := range []float64{0, 20} {
 			b.Run(fmt.Sprintf("lieu=%q/rayon=%v", lieu, rayon), func(b *testing.B) {
 				for b.Loop() {
-					req := Request{Query: Parse("developpeur"), Limit: 20, Filters: Filters{ExperienceMax: -1, RadiusKm: rayon}}
+					req := Request{Query: text.Parse("developpeur"), Limit: 20, Filters: Filters{ExperienceMax: -1, RadiusKm: rayon}}
 					if lieu != "" && !ix.FindPlace(lieu, &req.Filters) {
 						b.Fatalf("%q not found", lieu)
 					}

@@ -1,8 +1,9 @@
-package search
+package offerindex
 
 import (
 	"strings"
 	"testing"
+	"vocation/internal/text"
 )
 
 // FuzzQuery: whatever is typed, the MATCH expression only holds quoted
@@ -14,7 +15,7 @@ func FuzzQuery(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, typed string) {
-		q := Parse(typed)
+		q := text.Parse(typed)
 		for _, g := range q.Words {
 			for _, w := range g {
 				if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz0123456789") != "" || w == "" {
@@ -24,9 +25,9 @@ func FuzzQuery(f *testing.F) {
 		}
 		ix.Search(Request{Query: q, Limit: 20, Filters: Filters{ExperienceMax: -1}})
 		ix.Search(Request{Query: q, TotalOnly: true, Filters: Filters{ExperienceMax: -1, Contracts: []string{"cdi"}}})
-		for _, w := range strings.Fields(Fold(typed)) {
+		for _, w := range strings.Fields(text.Fold(typed)) {
 			if !ix.Knows(w) {
-				for _, s := range ix.Spellings(Stem(w), 3) {
+				for _, s := range ix.Spellings(text.Stem(w), 3) {
 					if !ix.Knows(s) {
 						t.Fatalf("%q: the spelling %q is not in the index", w, s)
 					}

@@ -1,41 +1,20 @@
-package search
+package offerindex
 
 import (
 	"bytes"
 	"math"
 	"slices"
 	"sort"
-	"strings"
+	"vocation/internal/offer"
+	"vocation/internal/store"
+	"vocation/internal/text"
 
 	"github.com/RoaringBitmap/roaring/v2"
-
-	"vocation/internal/offer"
 )
-
-// Doc is what the index keeps of one live offer. The stems are bytes:
-// a build reads a million rows, and strings would copy each.
-type Doc struct {
-	Key             int64
-	Contract        string
-	Postcode        string
-	City            string
-	Lat, Lon        float64
-	HasGeo          bool
-	RemoteDays      int
-	SalaryYearMin   int
-	SalaryYearMax   int
-	ExperienceYears int
-	Published       int64
-	Expires         int64 // unix seconds, 0 for never
-	Demo            bool
-	Rome            string
-	TitleStems      []byte
-	SkillStems      []byte
-	TextStems       []byte
-}
 
 // field is one searchable part of an offer: its postings by stem, and its
 // stems in order for prefix lookups.
+
 type field struct {
 	postings map[string]*roaring.Bitmap
 	terms    []string
@@ -59,6 +38,7 @@ func (f *field) add(doc uint32, stems ...[]byte) {
 // sorting. Documents are numbered newest first, so ascending numbers are
 // date order. It is built once per offers generation and then only read,
 // by any number of searches at once.
+
 type Index struct {
 	Generation int64
 
@@ -98,6 +78,7 @@ type Index struct {
 // docInfo is what filters and facets read of a document, packed in 16
 // bytes: a search scans up to a million of them, and one cache line
 // holds four.
+
 type docInfo struct {
 	expires    uint32 // unix seconds, 0 for never
 	salary     int32  // yearly maximum, 0 when not given
@@ -109,21 +90,15 @@ type docInfo struct {
 }
 
 // salaryStep buckets yearly salaries for the salary floor.
+
 const salaryStep = 5000
 
 // Place is a city as offers name it, with its département and a position.
-type Place struct {
-	City        string
-	Postcode    string
-	Departement string
-	Lat, Lon    float64
-	HasGeo      bool
-}
 
-// Builder collects documents, newest first, into an Index.
 type Builder struct{ ix *Index }
 
 // NewBuilder starts an index for an offers generation.
+
 func NewBuilder(generation int64) *Builder {
 	return &Builder{ix: &Index{
 		Generation: generation, placeIndex: map[[2]string]uint16{}, romeIndex: map[string]uint16{},
@@ -134,7 +109,8 @@ func NewBuilder(generation int64) *Builder {
 }
 
 // Add appends d; documents must come newest first.
-func (b *Builder) Add(d *Doc) {
+
+func (b *Builder) Add(d *store.LiveOffer) {
 	ix := b.ix
 	doc := uint32(len(ix.keys))
 	ix.keys = append(ix.keys, d.Key)
@@ -160,7 +136,7 @@ func (b *Builder) Add(d *Doc) {
 		if _, ok := ix.byPostcode[pl.Postcode]; !ok {
 			ix.byPostcode[pl.Postcode] = p
 		}
-		if city := Fold(pl.City); city != "" {
+		if city := text.Fold(pl.City); city != "" {
 			ix.byCity[city] = append(ix.byCity[city], p)
 		}
 	}
@@ -185,6 +161,7 @@ func (b *Builder) Add(d *Doc) {
 }
 
 // Index finishes the index: postings are compressed and terms sorted.
+
 func (b *Builder) Index() *Index {
 	ix := b.ix
 	for _, f := range []*field{&ix.title, &ix.skills, &ix.text} {
@@ -225,6 +202,7 @@ func (b *Builder) Index() *Index {
 }
 
 // group makes one bitmap per value of a column.
+
 func group(n int, docs []docInfo, code func(docInfo) int) []*roaring.Bitmap {
 	lists := make([][]uint32, n)
 	for doc, d := range docs {
@@ -248,149 +226,20 @@ func cardinalities(bs []*roaring.Bitmap) []int {
 }
 
 // Len is the number of live offers.
+
 func (ix *Index) Len() int { return len(ix.keys) }
 
 // Demo is the number of generated demonstration offers.
+
 func (ix *Index) Demo() int { return ix.demo }
 
 // Key is the store key of a document.
+
 func (ix *Index) Key(doc uint32) int64 { return ix.keys[doc] }
 
 // Knows reports whether a typed word is in any offer, whole or, since it
 // may still be being typed, as the start of a word. Stop words are known:
 // searches skip them.
-func (ix *Index) Knows(word string) bool {
-	w := Fold(word)
-	if stop[w] || ix.text.postings[Stem(w)] != nil {
-		return true
-	}
-	i := sort.SearchStrings(ix.text.terms, w)
-	return i < len(ix.text.terms) && strings.HasPrefix(ix.text.terms[i], w)
-}
-
-// Spellings are the stems of titles and skills close to stem, for "did
-// you mean": within one edit (two for words of eight letters or more),
-// closest first, then the most frequent; at most n. A typo in the first
-// letter is rare, and looking only there keeps this cheap.
-func (ix *Index) Spellings(stem string, n int) []string {
-	if stem == "" {
-		return nil
-	}
-	// Two edits turn a short word into another real one ("pompier",
-	// "plombier"): only long words get them.
-	most := 1
-	if len(stem) >= 8 {
-		most = 2
-	}
-	type candidate struct {
-		term       string
-		edits, use int
-	}
-	var found []candidate
-	terms := ix.skills.terms // the skills field holds the titles' stems too
-	for i := sort.SearchStrings(terms, stem[:1]); i < len(terms) && terms[i][0] == stem[0]; i++ {
-		t := terms[i]
-		if t == stem || len(t) < len(stem)-most || len(t) > len(stem)+most {
-			continue
-		}
-		if d := edits(stem, t, most); d <= most {
-			found = append(found, candidate{t, d, int(ix.skills.postings[t].GetCardinality())})
-		}
-	}
-	slices.SortFunc(found, func(a, b candidate) int {
-		if a.edits != b.edits {
-			return a.edits - b.edits
-		}
-		return b.use - a.use
-	})
-	var out []string
-	for _, c := range found[:min(n, len(found))] {
-		out = append(out, c.term)
-	}
-	return out
-}
-
-// Distance is the number of edits that turn a into b, for picking the
-// written form nearest to what a person typed.
-func Distance(a, b string) int { return edits(a, b, len(a)+len(b)) }
-
-// edits is the number of insertions, deletions, substitutions and swaps
-// of neighbours that turn a into b (optimal string alignment), or more
-// than most once it is sure to exceed it.
-func edits(a, b string, most int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			best = min(best, cur[j])
-		}
-		if best > most {
-			return most + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
-}
-
-// matchWord is the documents of a word group in one field: any of its
-// stems, and any stem starting with prefix when prefix is set. The
-// result may be the field's own postings: it must not be changed.
-func (f *field) matchWord(stems []string, prefix string) *roaring.Bitmap {
-	var parts []*roaring.Bitmap
-	for _, s := range stems {
-		if p := f.postings[s]; p != nil {
-			parts = append(parts, p)
-		}
-	}
-	if prefix != "" {
-		i := sort.SearchStrings(f.terms, prefix)
-		for ; i < len(f.terms) && strings.HasPrefix(f.terms[i], prefix); i++ {
-			if !slices.Contains(stems, f.terms[i]) {
-				parts = append(parts, f.postings[f.terms[i]])
-			}
-		}
-	}
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	return roaring.FastOr(parts...)
-}
-
-// tiers matches q: the documents with every word in the title, those with
-// every word in the title or the skills, and all the documents that match.
-// Relevance ranks them in that order. They must not be changed.
-func (ix *Index) tiers(q Query) [3]*roaring.Bitmap {
-	var t [3]*roaring.Bitmap
-	for i, g := range q.Words {
-		prefix := ""
-		if i == len(q.Words)-1 {
-			prefix = q.Prefix
-		}
-		for j, f := range []*field{&ix.title, &ix.skills, &ix.text} {
-			m := f.matchWord(g, prefix)
-			if i == 0 {
-				t[j] = m
-			} else {
-				t[j] = roaring.And(t[j], m)
-			}
-		}
-	}
-	return t
-}
 
 func clamp(v, lo, hi int) int { return max(lo, min(hi, v)) }
 
