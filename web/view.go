@@ -305,9 +305,11 @@ type OffersPage struct {
 	Pages      int
 	Listed     int // when there are more results than the pages list, how many they list
 	Notice     string
-	Why        string // when nothing was found, why
-	Empty      []Link // suggestions when nothing was found, with counts in labels
-	Demo       bool
+	// NoticeLinks follow the notice: a way to undo what it says was done.
+	NoticeLinks []Link
+	Why         string // when nothing was found, why
+	Empty       []Link // suggestions when nothing was found, with counts in labels
+	Demo        bool
 }
 
 // OfferCard is an offer in a list.

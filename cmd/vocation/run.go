@@ -15,6 +15,7 @@ import (
 	"vocation/internal/config"
 	"vocation/internal/content"
 	"vocation/internal/fiche"
+	"vocation/internal/offerindex"
 	"vocation/internal/problem"
 	"vocation/internal/server"
 	"vocation/internal/store"
@@ -116,11 +117,15 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		return err
 	}
 	defer db.Close()
-	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	offers := offerindex.NewLive(db, log)
+	mem := &memorySizer{log: log}
 	if cfg.MemoryLimit {
-		opts.MemoryHeadroom = 48 << 20
+		mem.headroom = 48 << 20
 	}
-	srv, err := server.New(ctx, db, log, opts)
+	offers.BeforeBuild, offers.AfterBuild = mem.beforeBuild, mem.afterBuild
+	offers.Start(ctx)
+	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	srv, err := server.New(ctx, db, offers, log, opts)
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,13 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -283,5 +286,24 @@ func TestOffersImportStopsReading(t *testing.T) {
 				t.Errorf("read %d of %d bytes after the import stopped", r.n, len(feed))
 			}
 		})
+	}
+}
+
+// With a headroom, the heap is kept near what the offer index needs: a
+// soft memory limit set after each build, room for two indexes during one.
+func TestMemoryLimitFollowsTheIndex(t *testing.T) {
+	t.Cleanup(func() { debug.SetMemoryLimit(math.MaxInt64) })
+	m := &memorySizer{log: slog.New(slog.NewTextHandler(io.Discard, nil)), headroom: 64 << 20}
+	m.beforeBuild()
+	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
+		t.Errorf("before the first build: limit %d MiB, want none", limit>>20)
+	}
+	m.afterBuild()
+	if limit := debug.SetMemoryLimit(-1); limit != m.live+64<<20 || m.live <= 0 {
+		t.Errorf("after a build: limit %d MiB, want the live heap (%d MiB) + 64 MiB", limit>>20, m.live>>20)
+	}
+	m.beforeBuild()
+	if limit := debug.SetMemoryLimit(-1); limit != 2*m.live+64<<20 {
+		t.Errorf("during a rebuild: limit %d MiB, want twice the live heap + 64 MiB", limit>>20)
 	}
 }

@@ -31,7 +31,7 @@ type Config struct {
 	LogLevel      slog.Level
 	LogFormat     string
 	// MemoryLimit: serve keeps its heap near what it needs (see
-	// server.Options.MemoryHeadroom) unless GOMEMLIMIT sets the Go
+	// memorySizer in cmd/vocation) unless GOMEMLIMIT sets the Go
 	// runtime's own limit.
 	MemoryLimit bool
 }

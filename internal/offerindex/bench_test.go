@@ -13,7 +13,7 @@ import (
 func placesIndex(n, places int) *Index {
 	r := rand.New(rand.NewPCG(3, 4))
 	titles := [][]byte{[]byte("developpeur back end"), []byte("infirmier nuit"), []byte("boulanger"), []byte("comptable")}
-	b := NewBuilder(1)
+	b := NewBuilder(1, NewTies(nil))
 	for i := range n {
 		p := r.IntN(places)
 		b.Add(&store.LiveOffer{Key: int64(i), Contract: "cdi", Postcode: fmt.Sprintf("%05d", 1000+p), City: fmt.Sprintf("Commune %d", p),

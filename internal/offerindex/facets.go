@@ -1,13 +1,16 @@
 package offerindex
 
 import (
+	"cmp"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"vocation/internal/offer"
 )
 
-func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []int) Facets {
+func (ix *Index) facets(near *Place, contracts, remote, exp, groups, places []int, without []int) Facets {
 	var f Facets
 	for i, c := range offer.Contracts {
 		f.Contracts = append(f.Contracts, Count{c, contracts[i]})
@@ -26,20 +29,45 @@ func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []i
 		}
 		f.Experience = append(f.Experience, Count{strconv.Itoa(m), n})
 	}
-	for i, n := range romes {
-		if n > 0 && ix.romes[i] != "" {
-			f.Romes = append(f.Romes, Count{ix.romes[i], n})
+	metiers := map[string]int{}
+	for g, n := range groups {
+		for _, fi := range ix.groups[g] {
+			if n > 0 {
+				metiers[ix.ties.Slug(fi)] += n
+			}
 		}
 	}
-	sort.SliceStable(f.Romes, func(i, j int) bool { return f.Romes[i].N > f.Romes[j].N })
-	// The 8 places with the most results, the first in name order on a
-	// tie: a selection, not a sort of every place.
+	for slug, n := range metiers {
+		f.Metiers = append(f.Metiers, Count{slug, n})
+	}
+	slices.SortFunc(f.Metiers, func(a, b Count) int { return cmp.Or(b.N-a.N, strings.Compare(a.Value, b.Value)) })
+	// Eight places: with a place chosen, the nearest to it; else those
+	// with the most results. A selection, not a sort of every place.
 	const nearby = 8
 	before := func(a, b int) bool {
 		if places[a] != places[b] {
 			return places[a] > places[b]
 		}
 		return ix.placeKeys[a] < ix.placeKeys[b]
+	}
+	if near != nil {
+		// Ordered as the distance is, on a flat map at near's latitude:
+		// a few operations a place where haversine costs trigonometry.
+		cosLat := math.Cos(near.Lat * math.Pi / 180)
+		dist := func(p int) float64 {
+			pl := &ix.places[p]
+			if !pl.HasGeo {
+				return math.Inf(1)
+			}
+			x, y := (pl.Lon-near.Lon)*cosLat, pl.Lat-near.Lat
+			return x*x + y*y
+		}
+		before = func(a, b int) bool {
+			if da, db := dist(a), dist(b); da != db {
+				return da < db
+			}
+			return ix.placeKeys[a] < ix.placeKeys[b]
+		}
 	}
 	top := make([]int, 0, nearby+1)
 	for p, n := range places {
@@ -58,7 +86,3 @@ func (ix *Index) facets(contracts, remote, exp, romes, places []int, without []i
 	}
 	return f
 }
-
-// FindPlace resolves what a person typed as a place: a postcode, a
-// département number, or a city name (accents and case ignored). It sets
-// the matching filter and, when the place has a position, Near.

@@ -2,11 +2,15 @@ package offerindex
 
 import (
 	"math"
+	"slices"
 	"vocation/internal/text"
 
 	"github.com/RoaringBitmap/roaring/v2"
 )
 
+// sets are, per active filter, the documents that may pass it: exactly,
+// or a superset the scan then checks (places that straddle a circle,
+// the salary bucket of the floor). They must not be changed.
 func (c *compiled) sets(ix *Index) map[int]*roaring.Bitmap {
 	out := map[int]*roaring.Bitmap{}
 	union := func(bs []*roaring.Bitmap, keep func(i int) bool) *roaring.Bitmap {
@@ -45,14 +49,13 @@ func (c *compiled) sets(ix *Index) map[int]*roaring.Bitmap {
 	if c.salaryMin > 0 {
 		out[failSalary] = union(ix.bySalary, func(i int) bool { return i >= int(c.salaryMin)/salaryStep })
 	}
-	if c.romes != nil {
-		out[failRome] = union(ix.byRome, func(i int) bool { return c.romes[i] })
+	if c.metiers != nil {
+		out[failMetier] = union(ix.byMetier, func(i int) bool { return c.metiers[i] })
 	}
 	return out
 }
 
 // active is the set of filters in use, as fail bits.
-
 func (c *compiled) active() int {
 	a := 0
 	if c.contracts != 0 {
@@ -70,14 +73,13 @@ func (c *compiled) active() int {
 	if c.salaryMin > 0 {
 		a |= failSalary
 	}
-	if c.romes != nil {
-		a |= failRome
+	if c.metiers != nil {
+		a |= failMetier
 	}
 	return a
 }
 
 // compiled are filters turned into what a document is tested against.
-
 type compiled struct {
 	contracts   uint8 // bit per contract; 0 for any
 	near        *Place
@@ -85,7 +87,7 @@ type compiled struct {
 	remoteMin   int8
 	expMax      int8
 	salaryMin   int32
-	romes       []bool // by rome index; nil for any
+	metiers     []bool // by group; nil for any
 	cosLat      float64
 	flat        bool    // the circle is small enough for within's estimate
 	maxHav      float64 // the haversine of the radius's angle
@@ -100,13 +102,12 @@ type compiled struct {
 		remote   [7]uint8  // by days + 1
 		exp      [52]uint8 // by years + 1
 		place    []uint8   // with checkDistance for a place across the circle
-		rome     []uint8
+		metier   []uint8
 	}
 }
 
 // checkDistance marks a place whose offers lie both in and out of the
 // circle searched: each needs its own distance.
-
 const checkDistance = 1 << 7
 
 func (ix *Index) compile(f Filters) *compiled {
@@ -117,11 +118,11 @@ func (ix *Index) compile(f Filters) *compiled {
 	for _, v := range f.Contracts {
 		c.contracts |= 1 << contractCode(v)
 	}
-	if len(f.Romes) > 0 {
-		c.romes = make([]bool, len(ix.romes))
-		for _, r := range f.Romes {
-			if i, ok := ix.romeIndex[r]; ok {
-				c.romes[i] = true
+	if len(f.Metiers) > 0 {
+		c.metiers = make([]bool, len(ix.groups))
+		for g, fiches := range ix.groups {
+			for _, fi := range fiches {
+				c.metiers[g] = c.metiers[g] || slices.Contains(f.Metiers, ix.ties.Slug(fi))
 			}
 		}
 	}
@@ -191,10 +192,10 @@ func (ix *Index) compile(f Filters) *compiled {
 			fb.place[i] = checkDistance
 		}
 	}
-	fb.rome = make([]uint8, len(ix.romes))
-	for i := range fb.rome {
-		if c.romes != nil && !c.romes[i] {
-			fb.rome[i] = failRome
+	fb.metier = make([]uint8, len(ix.groups))
+	for i := range fb.metier {
+		if c.metiers != nil && !c.metiers[i] {
+			fb.metier[i] = failMetier
 		}
 	}
 	return c
@@ -204,7 +205,6 @@ func (ix *Index) compile(f Filters) *compiled {
 // rare: kept out of line so that fails inlines into the scan.
 //
 //go:noinline
-
 func (c *compiled) across(ix *Index, doc uint32, m uint8) uint8 {
 	m &^= checkDistance
 	if !c.within(ix, doc) {
@@ -212,6 +212,3 @@ func (c *compiled) across(ix *Index, doc uint32, m uint8) uint8 {
 	}
 	return m
 }
-
-// distance is the distance of a document from the place searched, in km;
-// +Inf for a document without coordinates.

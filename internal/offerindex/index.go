@@ -14,7 +14,6 @@ import (
 
 // field is one searchable part of an offer: its postings by stem, and its
 // stems in order for prefix lookups.
-
 type field struct {
 	postings map[string]*roaring.Bitmap
 	terms    []string
@@ -38,7 +37,6 @@ func (f *field) add(doc uint32, stems ...[]byte) {
 // sorting. Documents are numbered newest first, so ascending numbers are
 // date order. It is built once per offers generation and then only read,
 // by any number of searches at once.
-
 type Index struct {
 	Generation int64
 
@@ -46,10 +44,10 @@ type Index struct {
 	docs []docInfo
 	// The place and métier of each document again, dense, for counting
 	// one facet over many documents.
-	placeCol, romeCol []uint16
-	demo              int
-	lat, lon          []float32
-	every             *roaring.Bitmap
+	placeCol, metierCol []uint16
+	demo                int
+	lat, lon            []float32
+	every               *roaring.Bitmap
 
 	places     []Place
 	spread     []float64            // by place: how far its offers lie from its position, km
@@ -61,8 +59,11 @@ type Index struct {
 	byPostcode map[string]uint16          // the first place with the postcode
 	byCity     map[string][]uint16        // by folded city name
 	byDep      map[string]*roaring.Bitmap // the documents of each département
-	romes      []string
-	romeIndex  map[string]uint16
+	// The métiers of each document are one of a few groups of fiches:
+	// most offers name one fiche, some every fiche of their ROME code.
+	ties       *Ties
+	groups     [][]uint16 // by group, its fiches; group 0 has none
+	groupIndex map[string]uint16
 
 	// Each field also holds the stems of the ones before it, so that a
 	// tier of relevance is one lookup, not a union made per search.
@@ -71,37 +72,34 @@ type Index struct {
 	// Per filter value, the documents that have it, and the counts of the
 	// whole index: a search without words starts from these rather than
 	// from a scan of every offer.
-	byContract, byPlace, byRemote, byExperience, byRome, bySalary []*roaring.Bitmap
-	minExpires                                                    int64 // earliest expiry, 0 for none
+	byContract, byPlace, byRemote, byExperience, byMetier, bySalary []*roaring.Bitmap
+	minExpires                                                      int64 // earliest expiry, 0 for none
 }
 
 // docInfo is what filters and facets read of a document, packed in 16
 // bytes: a search scans up to a million of them, and one cache line
 // holds four.
-
 type docInfo struct {
 	expires    uint32 // unix seconds, 0 for never
 	salary     int32  // yearly maximum, 0 when not given
 	place      uint16 // index into places
-	rome       uint16 // index into romes
+	metier     uint16 // index into groups
 	contract   uint8
 	remote     int8
 	experience int8
 }
 
 // salaryStep buckets yearly salaries for the salary floor.
-
 const salaryStep = 5000
 
-// Place is a city as offers name it, with its département and a position.
-
+// Builder collects documents, newest first, into an Index.
 type Builder struct{ ix *Index }
 
-// NewBuilder starts an index for an offers generation.
-
-func NewBuilder(generation int64) *Builder {
+// NewBuilder starts an index for an offers generation, whose offers are
+// tied to the fiches of ties.
+func NewBuilder(generation int64, ties *Ties) *Builder {
 	return &Builder{ix: &Index{
-		Generation: generation, placeIndex: map[[2]string]uint16{}, romeIndex: map[string]uint16{},
+		Generation: generation, placeIndex: map[[2]string]uint16{}, ties: ties, groups: [][]uint16{nil}, groupIndex: map[string]uint16{"": 0},
 		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}},
@@ -109,7 +107,6 @@ func NewBuilder(generation int64) *Builder {
 }
 
 // Add appends d; documents must come newest first.
-
 func (b *Builder) Add(d *store.LiveOffer) {
 	ix := b.ix
 	doc := uint32(len(ix.keys))
@@ -146,22 +143,34 @@ func (b *Builder) Add(d *store.LiveOffer) {
 		ix.spread[p] = math.Inf(1) // some with a position, some without: check each
 	}
 	info.place = p
-	r, ok := ix.romeIndex[d.Rome]
-	if !ok && len(ix.romes) < math.MaxUint16 {
-		r = uint16(len(ix.romes))
-		ix.romeIndex[d.Rome] = r
-		ix.romes = append(ix.romes, d.Rome)
-	}
-	info.rome = r
+	info.metier = ix.group(ix.ties.Of(d.Rome, d.TitleStems))
 	ix.docs = append(ix.docs, info)
-	ix.placeCol, ix.romeCol = append(ix.placeCol, p), append(ix.romeCol, r)
+	ix.placeCol, ix.metierCol = append(ix.placeCol, p), append(ix.metierCol, info.metier)
 	ix.title.add(doc, d.TitleStems)
 	ix.skills.add(doc, d.TitleStems, d.SkillStems)
 	ix.text.add(doc, d.TitleStems, d.SkillStems, d.TextStems)
 }
 
-// Index finishes the index: postings are compressed and terms sorted.
+// group is the number of the group of these fiches.
+func (ix *Index) group(fiches []uint16) uint16 {
+	var key [32]byte
+	k := key[:0]
+	for _, f := range fiches {
+		k = append(k, byte(f>>8), byte(f))
+	}
+	g, ok := ix.groupIndex[string(k)] // no copy to look up
+	if !ok && len(ix.groups) < math.MaxUint16 {
+		g = uint16(len(ix.groups))
+		ix.groupIndex[string(k)] = g
+		ix.groups = append(ix.groups, fiches)
+	}
+	return g
+}
 
+// Ties are the ties the index was built with.
+func (ix *Index) Ties() *Ties { return ix.ties }
+
+// Index finishes the index: postings are compressed and terms sorted.
 func (b *Builder) Index() *Index {
 	ix := b.ix
 	for _, f := range []*field{&ix.title, &ix.skills, &ix.text} {
@@ -191,7 +200,7 @@ func (b *Builder) Index() *Index {
 	}
 	ix.byRemote = group(7, ix.docs, func(d docInfo) int { return int(d.remote) + 1 })
 	ix.byExperience = group(52, ix.docs, func(d docInfo) int { return int(d.experience) + 1 })
-	ix.byRome = group(len(ix.romes), ix.docs, func(d docInfo) int { return int(d.rome) })
+	ix.byMetier = group(len(ix.groups), ix.docs, func(d docInfo) int { return int(d.metier) })
 	ix.bySalary = group(101, ix.docs, func(d docInfo) int { return min(int(d.salary)/salaryStep, 100) })
 	for _, d := range ix.docs {
 		if e := int64(d.expires); e != 0 && (ix.minExpires == 0 || e < ix.minExpires) {
@@ -202,7 +211,6 @@ func (b *Builder) Index() *Index {
 }
 
 // group makes one bitmap per value of a column.
-
 func group(n int, docs []docInfo, code func(docInfo) int) []*roaring.Bitmap {
 	lists := make([][]uint32, n)
 	for doc, d := range docs {
@@ -226,20 +234,13 @@ func cardinalities(bs []*roaring.Bitmap) []int {
 }
 
 // Len is the number of live offers.
-
 func (ix *Index) Len() int { return len(ix.keys) }
 
 // Demo is the number of generated demonstration offers.
-
 func (ix *Index) Demo() int { return ix.demo }
 
 // Key is the store key of a document.
-
 func (ix *Index) Key(doc uint32) int64 { return ix.keys[doc] }
-
-// Knows reports whether a typed word is in any offer, whole or, since it
-// may still be being typed, as the start of a word. Stop words are known:
-// searches skip them.
 
 func clamp(v, lo, hi int) int { return max(lo, min(hi, v)) }
 

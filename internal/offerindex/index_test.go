@@ -2,7 +2,9 @@ package offerindex
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -33,9 +35,16 @@ func docOf(o offer.Offer, key int64) store.LiveOffer {
 		Rome: o.Rome, TitleStems: stemSet(o.Title), SkillStems: stemSet(strings.Join(o.Skills, " ")), TextStems: stemSet(o.Description)}
 }
 
+// testTies are fiches of two ROME codes, two of them sharing one.
+var testTies = NewTies([]Fiche{
+	{Slug: "developpeur-back-end", Title: "Développeur·euse back-end", Rome: []string{"M1805"}},
+	{Slug: "developpeur-full-stack", Title: "Développeur·euse full-stack", Aliases: []string{"développeur web"}, Rome: []string{"M1805"}},
+	{Slug: "infirmier", Title: "Infirmier·ère", Rome: []string{"J1506"}},
+})
+
 // build indexes docs given newest first; keys are positions.
 func build(docs []store.LiveOffer) *Index {
-	b := NewBuilder(1)
+	b := NewBuilder(1, testTies)
 	for i := range docs {
 		b.Add(&docs[i])
 	}
@@ -157,7 +166,7 @@ func TestFacetsAgainstBruteForce(t *testing.T) {
 			req.Filters.SalaryMin = 30000 + r.IntN(4)*5000
 		}
 		if r.IntN(4) == 0 {
-			req.Filters.Romes = []string{"M1805", "J1506"}
+			req.Filters.Metiers = [][]string{{"developpeur-back-end"}, {"developpeur-full-stack", "infirmier"}}[r.IntN(2)]
 		}
 		switch r.IntN(5) {
 		case 0:
@@ -206,8 +215,8 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []store.LiveOffer, stemsOf [
 		if f.SalaryMin > 0 && d.SalaryYearMax < f.SalaryMin {
 			m |= failSalary
 		}
-		if len(f.Romes) > 0 && !slices.Contains(f.Romes, d.Rome) {
-			m |= failRome
+		if len(f.Metiers) > 0 && !slices.ContainsFunc(testTies.Slugs(d.Rome, d.TitleStems), func(s string) bool { return slices.Contains(f.Metiers, s) }) {
+			m |= failMetier
 		}
 		return m
 	}
@@ -227,12 +236,12 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []store.LiveOffer, stemsOf [
 	}
 	var want struct {
 		total              int
-		contracts, romes   map[string]int
+		contracts, metiers map[string]int
 		places             map[string]int
 		remote, experience [5]int // at least 1..5 days; at most 0, 1, 2, 5, 10 years
 		without            map[string]int
 	}
-	want.contracts, want.romes, want.places, want.without = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	want.contracts, want.metiers, want.places, want.without = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	passing := map[int64]bool{}
 	for i, d := range docs {
 		if !matches(stemsOf[i]) || (d.Expires != 0 && d.Expires <= req.Now) {
@@ -256,8 +265,10 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []store.LiveOffer, stemsOf [
 				want.experience[j]++
 			}
 		}
-		if m&^failRome == 0 {
-			want.romes[d.Rome]++
+		if m&^failMetier == 0 {
+			for _, slug := range testTies.Slugs(d.Rome, d.TitleStems) {
+				want.metiers[slug]++
+			}
 		}
 		if m&^failPlace == 0 && d.City != "" {
 			want.places[d.Postcode+"|"+d.City]++
@@ -280,14 +291,19 @@ func checkAgainstScan(t *testing.T, ix *Index, docs []store.LiveOffer, stemsOf [
 		}
 	}
 	counts("contract", got.Facets.Contracts, want.contracts)
-	counts("métier", got.Facets.Romes, want.romes)
+	counts("métier", got.Facets.Metiers, want.metiers)
 	counts("place", got.Facets.Places, want.places)
 	var places []Count
 	for v, n := range want.places {
 		places = append(places, Count{v, n})
 	}
+	// With a place chosen, the nearest places; else those with the most.
 	slices.SortFunc(places, func(a, b Count) int {
-		if a.N != b.N {
+		if f.Near != nil {
+			if da, db := distanceTo(ix, f.Near, a.Value), distanceTo(ix, f.Near, b.Value); da != db {
+				return cmp.Compare(da, db)
+			}
+		} else if a.N != b.N {
 			return b.N - a.N
 		}
 		return strings.Compare(a.Value, b.Value)
@@ -423,5 +439,51 @@ func TestSpellings(t *testing.T) {
 		if got := ix.Knows(word); got != want {
 			t.Errorf("Knows(%q) = %v, want %v", word, got, want)
 		}
+	}
+}
+
+// distanceTo is how far the place of a facet value is from near.
+func distanceTo(ix *Index, near *Place, value string) float64 {
+	for i, k := range ix.placeKeys {
+		if k == value {
+			if p := ix.places[i]; p.HasGeo {
+				return haversine(near.Lat, near.Lon, p.Lat, p.Lon)
+			}
+		}
+	}
+	return math.Inf(1)
+}
+
+// An offer goes to the fiches of its ROME code its title names, the most
+// specific name first; to all of them when it names none.
+func TestTies(t *testing.T) {
+	ties := NewTies([]Fiche{
+		{Slug: "back", Title: "Développeur·euse back-end", Aliases: []string{"dev back"}, Rome: []string{"M1805"}},
+		{Slug: "front", Title: "Développeur·euse front-end", Aliases: []string{"intégrateur web"}, Rome: []string{"M1805"}},
+		{Slug: "full", Title: "Développeur·euse full-stack", Aliases: []string{"développeur web", "développeur"}, Rome: []string{"M1805"}},
+		{Slug: "chef", Title: "Chef·fe de projet technique", Rome: []string{"M1803", "M1805"}},
+		{Slug: "infirmier", Title: "Infirmier·ère", Rome: []string{"J1506"}},
+	})
+	for _, tt := range []struct {
+		rome, title string
+		want        []string
+	}{
+		{"M1805", "Développeuse back-end (H/F)", []string{"back"}},
+		{"M1805", "DEVELOPPEUR / DEVELOPPEUSE FRONT END", []string{"front"}},
+		{"M1805", "Intégratrice web junior", []string{"front"}},
+		{"M1805", "Développeur web PHP", []string{"full"}},                         // two words beat one
+		{"M1805", "Développeur Java", []string{"full"}},                            // "développeur" is an alias of full
+		{"M1805", "Ingénieur logiciel", []string{"back", "front", "full", "chef"}}, // names none
+		{"M1803", "Responsable informatique", []string{"chef"}},                    // one fiche for the code
+		{"J1506", "Infirmière de nuit", []string{"infirmier"}},
+		{"K2204", "Agent d'entretien", nil}, // no fiche for the code
+		{"", "Développeur back-end", nil},
+	} {
+		if got := ties.Slugs(tt.rome, []byte(text.Stems(tt.title))); !slices.Equal(got, tt.want) {
+			t.Errorf("%s %q: %v, want %v", tt.rome, tt.title, got, tt.want)
+		}
+	}
+	if NewTies(nil).Key() == ties.Key() || NewTies(nil).Key() != NewTies(nil).Key() {
+		t.Error("the key does not follow the fiches")
 	}
 }

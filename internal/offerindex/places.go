@@ -6,6 +6,7 @@ import (
 	"vocation/internal/text"
 )
 
+// Place is a city as offers name it, with its département and a position.
 type Place struct {
 	City        string
 	Postcode    string
@@ -14,8 +15,8 @@ type Place struct {
 	HasGeo      bool
 }
 
-// Builder collects documents, newest first, into an Index.
-
+// distance is the distance of a document from the place searched, in km;
+// +Inf for a document without coordinates.
 func (c *compiled) distance(ix *Index, doc uint32) float64 {
 	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
 	if c.near == nil || math.IsNaN(lat) {
@@ -26,7 +27,6 @@ func (c *compiled) distance(ix *Index, doc uint32) float64 {
 
 // hav orders documents by distance as distance does, without the arc
 // sine and square root: the haversine of the angle grows with it.
-
 func (c *compiled) hav(ix *Index, doc uint32) float64 {
 	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
 	if c.near == nil || math.IsNaN(lat) {
@@ -45,7 +45,6 @@ func (c *compiled) havAt(lat, lon float64) float64 {
 // scaled at the centre's latitude, is off by under 2 % within 200 km
 // below 60°: it decides every document but those within 5 % of the edge,
 // which haversine does.
-
 func (c *compiled) within(ix *Index, doc uint32) bool {
 	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
 	if math.IsNaN(lat) {
@@ -75,6 +74,9 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
+// FindPlace resolves what a person typed as a place: a postcode, a
+// département number, or a city name (accents and case ignored). It sets
+// the matching filter and, when the place has a position, Near.
 func (ix *Index) FindPlace(typed string, f *Filters) bool {
 	typed = strings.TrimSpace(typed)
 	t := text.Fold(typed)

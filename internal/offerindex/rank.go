@@ -7,6 +7,8 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 )
 
+// page is limit documents after offset, in date order (ascending).
+// Hit.Key holds the document for now.
 func (s docSet) page(offset, limit int) []Hit {
 	if s.bm != nil {
 		return page(s.bm, offset, limit)
@@ -21,7 +23,6 @@ func (s docSet) page(offset, limit int) []Hit {
 // rank pages through the results by relevance: those in the first tier,
 // then the second, then the rest, each in date order. Tiers are nested,
 // so each is only intersected with the results when the page reaches it.
-
 func rank(tiers [3]*roaring.Bitmap, results docSet, offset, limit int) []Hit {
 	if results.bm == nil {
 		return rankList(tiers, results.list, offset, limit)
@@ -59,7 +60,6 @@ func rank(tiers [3]*roaring.Bitmap, results docSet, offset, limit int) []Hit {
 // rankList is rank for results the scan listed: it walks them in date
 // order, sorting each into its tier, until the first tier alone fills the
 // page, the common case, or the list ends.
-
 func rankList(tiers [3]*roaring.Bitmap, list []uint32, offset, limit int) []Hit {
 	need := offset + limit
 	var byTier [3][]uint32
@@ -88,7 +88,6 @@ func rankList(tiers [3]*roaring.Bitmap, list []uint32, offset, limit int) []Hit 
 
 // everything answers a search with neither words nor filters, the first
 // page of the site's offers, from counts known in advance.
-
 func (ix *Index) everything(r Request) Result {
 	res := Result{Total: len(ix.keys)}
 	var remote [7]int
@@ -97,7 +96,7 @@ func (ix *Index) everything(r Request) Result {
 	copy(remote[:], cardinalities(ix.byRemote))
 	copy(exp[:], cardinalities(ix.byExperience))
 	copy(contracts[:], cardinalities(ix.byContract))
-	res.Facets = ix.facets(contracts[:], remote[:], exp[:], cardinalities(ix.byRome), cardinalities(ix.byPlace), make([]int, failRome<<1))
+	res.Facets = ix.facets(nil, contracts[:], remote[:], exp[:], cardinalities(ix.byMetier), cardinalities(ix.byPlace), make([]int, failMetier<<1))
 	for doc := r.Offset; doc < min(r.Offset+min(max(r.Limit, 0), 100), len(ix.keys)); doc++ {
 		res.Hits = append(res.Hits, Hit{Key: ix.keys[doc], DistanceKm: -1})
 	}
@@ -106,7 +105,6 @@ func (ix *Index) everything(r Request) Result {
 
 // page takes limit documents after offset from b, in ascending order
 // (newest first). Hit.Key holds the document for now.
-
 func page(b *roaring.Bitmap, offset, limit int) []Hit {
 	var out []Hit
 	if offset >= int(b.GetCardinality()) || limit <= 0 {
@@ -128,7 +126,6 @@ func page(b *roaring.Bitmap, offset, limit int) []Hit {
 // whole salary buckets are taken from the top until the page is full, and
 // only the bucket that fills it is ranked offer by offer. The list a scan
 // made is ranked as it is: a bitmap of it would cost more.
-
 func (ix *Index) topSalaries(results docSet, offset, limit int) []Hit {
 	need := offset + limit
 	salary := func(doc uint32) float64 { return -float64(ix.docs[doc].salary) }
@@ -165,7 +162,6 @@ func (ix *Index) topSalaries(results docSet, offset, limit int) []Hit {
 
 // topBy orders results by score, ascending, ties newest first, and takes
 // limit after offset, keeping only offset+limit in a heap.
-
 func topBy(results docSet, offset, limit int, score func(uint32) float64) []Hit {
 	k := offset + limit
 	if k <= 0 {
@@ -205,7 +201,6 @@ func better(a, b scoredDoc) bool {
 }
 
 // scored is a max-heap of the best k: the worst kept is on top.
-
 type scored []scoredDoc
 
 func (h scored) Len() int { return len(h) }
@@ -222,7 +217,3 @@ func (h *scored) Pop() any {
 	*h = old[:len(old)-1]
 	return x
 }
-
-// sets are, per active filter, the documents that may pass it: exactly,
-// or a superset the scan then checks (places that straddle a circle,
-// the salary bucket of the floor). They must not be changed.

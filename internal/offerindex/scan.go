@@ -2,30 +2,29 @@ package offerindex
 
 import "github.com/RoaringBitmap/roaring/v2"
 
+// counts are the facet counts a search gathers, by value code.
 type counts struct {
 	contracts [8]int
 	remote    [7]int  // by remote days + 1
 	exp       [52]int // by years + 1
-	romes     []int
+	metiers   []int
 	places    []int
 	// without counts, by filter bit, the documents that fail that filter
 	// and no other; the results are added at the end.
-	without [failRome << 1]int
+	without [failMetier << 1]int
 }
 
 // add counts d in every facet.
-
 func (c *counts) add(d *docInfo) {
 	c.contracts[d.contract]++
 	c.remote[d.remote+1]++
 	c.exp[d.experience+1]++
-	c.romes[d.rome]++
+	c.metiers[d.metier]++
 	c.places[d.place]++
 }
 
 // countAll counts every facet of documents that all pass: no filter is
 // active and none has expired.
-
 func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 	var buf [256]uint32
 	var recs [256]docInfo
@@ -45,7 +44,6 @@ func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 // every other active filter. It returns how many documents pass them all,
 // and the first keep of them, or all when keep < 0.
 // Arrays, not maps: this loop runs up to a million times per search.
-
 func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now int64, keep int, c *counts) ([]uint32, int) {
 	size := candidates.GetCardinality()
 	if keep >= 0 {
@@ -69,7 +67,7 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 				continue
 			}
 			// The filters it fails, as bits.
-			m := fb.contract[d.contract&7] | fb.remote[d.remote+1] | fb.exp[d.experience+1] | fb.place[d.place] | fb.rome[d.rome]
+			m := fb.contract[d.contract&7] | fb.remote[d.remote+1] | fb.exp[d.experience+1] | fb.place[d.place] | fb.metier[d.metier]
 			if d.salary < f.salaryMin {
 				m |= failSalary
 			}
@@ -92,9 +90,9 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 			case failExperience:
 				c.without[mask]++
 				c.exp[d.experience+1]++
-			case failRome:
+			case failMetier:
 				c.without[mask]++
-				c.romes[d.rome]++
+				c.metiers[d.metier]++
 			case failPlace:
 				c.without[mask]++
 				c.places[d.place]++
@@ -109,7 +107,6 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 // docSet is the results of a search: a bitmap when they are a set the
 // search was given, else the list the scan made, ascending, of n
 // documents or, for date order, of its first page.
-
 type docSet struct {
 	bm   *roaring.Bitmap
 	list []uint32
@@ -138,6 +135,3 @@ func (s docSet) each(fn func(uint32)) {
 		}
 	}
 }
-
-// page is limit documents after offset, in date order (ascending).
-// Hit.Key holds the document for now.

@@ -11,7 +11,6 @@ import (
 type Sort int
 
 // The orders a search can ask for.
-
 const (
 	ByRelevance Sort = iota
 	ByDate
@@ -20,7 +19,6 @@ const (
 )
 
 // Filters narrow a search. Zero values filter nothing.
-
 type Filters struct {
 	Contracts []string
 	// Near is where distances are measured from; with RadiusKm > 0 it
@@ -31,14 +29,13 @@ type Filters struct {
 	Postcode      string
 	City          string
 	Departement   string
-	RemoteMin     int // at least this many days a week
-	ExperienceMax int // at most this many years asked; -1 for any
-	SalaryMin     int // per year
-	Romes         []string
+	RemoteMin     int      // at least this many days a week
+	ExperienceMax int      // at most this many years asked; -1 for any
+	SalaryMin     int      // per year
+	Metiers       []string // fiche slugs
 }
 
 // Request is one search.
-
 type Request struct {
 	Query   text.Query
 	Filters Filters
@@ -52,7 +49,6 @@ type Request struct {
 }
 
 // Count is one facet value and how many results choosing it would give.
-
 type Count struct {
 	Value string
 	N     int
@@ -60,12 +56,11 @@ type Count struct {
 
 // Facets are live counts: each dimension is counted with every other
 // active filter applied, not its own (disjunctive facets).
-
 type Facets struct {
 	Contracts  []Count // every contract, zeros included
 	Remote     []Count // "1".."5": at least that many days
 	Experience []Count // "0", "1", "2", "5", "10": at most that many years
-	Romes      []Count // by count, most first
+	Metiers    []Count // by fiche slug, most first
 	Places     []Count // "postcode|city", most first, at most 8
 	// Without is how many results there would be without each filter:
 	// "contrat", "lieu", "teletravail", "experience", "salaire", "metier".
@@ -73,14 +68,12 @@ type Facets struct {
 }
 
 // Hit is one result.
-
 type Hit struct {
 	Key        int64
 	DistanceKm float64 // when a place was given, else -1
 }
 
 // Result is what a search finds.
-
 type Result struct {
 	Total  int
 	Hits   []Hit
@@ -93,14 +86,13 @@ const (
 	failRemote
 	failExperience
 	failSalary
-	failRome
+	failMetier
 )
 
 var filterNames = map[int]string{failContract: "contrat", failPlace: "lieu", failRemote: "teletravail",
-	failExperience: "experience", failSalary: "salaire", failRome: "metier"}
+	failExperience: "experience", failSalary: "salaire", failMetier: "metier"}
 
 // Search runs r. It only reads the index.
-
 func (ix *Index) Search(r Request) Result {
 	var tiers [3]*roaring.Bitmap
 	candidates := ix.every
@@ -131,7 +123,7 @@ func (ix *Index) Search(r Request) Result {
 			candidates = and(candidates, allButOne(sets), ix.every)
 		}
 	}
-	c := counts{romes: make([]int, len(ix.romes)), places: make([]int, len(ix.places))}
+	c := counts{metiers: make([]int, len(ix.groups)), places: make([]int, len(ix.places))}
 	var results docSet
 	if active == 0 && fresh {
 		results.bm = candidates
@@ -153,11 +145,11 @@ func (ix *Index) Search(r Request) Result {
 		copy(c.remote[:], ownCounts)
 	case failExperience:
 		copy(c.exp[:], ownCounts)
-	case failRome:
-		c.romes = ownCounts
+	case failMetier:
+		c.metiers = ownCounts
 	}
 	res := Result{Total: results.len()}
-	for bit := 1; bit <= failRome; bit <<= 1 {
+	for bit := 1; bit <= failMetier; bit <<= 1 {
 		if active&bit != 0 {
 			c.without[bit] += res.Total
 		}
@@ -165,7 +157,7 @@ func (ix *Index) Search(r Request) Result {
 	if own != 0 {
 		c.without[own] = ownBase
 	}
-	res.Facets = ix.facets(c.contracts[:], c.remote[:], c.exp[:], c.romes, c.places, c.without[:])
+	res.Facets = ix.facets(f.near, c.contracts[:], c.remote[:], c.exp[:], c.metiers, c.places, c.without[:])
 	limit := min(max(r.Limit, 0), 100)
 	switch {
 	case r.Sort == BySalary:
@@ -190,7 +182,6 @@ func (ix *Index) Search(r Request) Result {
 // total counts the results alone: the filters' bitmaps narrow the
 // candidates to the documents that may pass them all, and the scan
 // decides.
-
 func (ix *Index) total(candidates *roaring.Bitmap, f *compiled, active int, fresh bool, now int64) int {
 	if active != 0 && fresh {
 		var all []*roaring.Bitmap
@@ -201,13 +192,12 @@ func (ix *Index) total(candidates *roaring.Bitmap, f *compiled, active int, fres
 	} else if fresh {
 		return int(candidates.GetCardinality())
 	}
-	c := counts{romes: make([]int, len(ix.romes)), places: make([]int, len(ix.places))}
+	c := counts{metiers: make([]int, len(ix.groups)), places: make([]int, len(ix.places))}
 	_, n := ix.scan(candidates, f, fresh, now, 0, &c)
 	return n
 }
 
 // allButOne is the documents in every set but at most one.
-
 func allButOne(sets map[int]*roaring.Bitmap) *roaring.Bitmap {
 	var parts []*roaring.Bitmap
 	for bit := range sets {
@@ -226,7 +216,6 @@ func allButOne(sets map[int]*roaring.Bitmap) *roaring.Bitmap {
 // Contract, remote and experience have a few dense values, counted on
 // their bitmaps; places and métiers may have thousands, counted from a
 // column of two bytes a document. The salary floor has no facet.
-
 func (ix *Index) ownFacet(filter int, base *roaring.Bitmap) []int {
 	var by []*roaring.Bitmap
 	switch filter {
@@ -236,8 +225,8 @@ func (ix *Index) ownFacet(filter int, base *roaring.Bitmap) []int {
 		by = ix.byRemote
 	case failExperience:
 		by = ix.byExperience
-	case failRome:
-		by = ix.byRome
+	case failMetier:
+		by = ix.byMetier
 	case failPlace:
 		by = ix.byPlace
 	default:
@@ -247,10 +236,10 @@ func (ix *Index) ownFacet(filter int, base *roaring.Bitmap) []int {
 		return cardinalities(by)
 	}
 	out := make([]int, len(by))
-	if filter == failRome || filter == failPlace {
+	if filter == failMetier || filter == failPlace {
 		col := ix.placeCol
-		if filter == failRome {
-			col = ix.romeCol
+		if filter == failMetier {
+			col = ix.metierCol
 		}
 		var buf [256]uint32
 		it := base.ManyIterator()
@@ -270,7 +259,6 @@ func (ix *Index) ownFacet(filter int, base *roaring.Bitmap) []int {
 }
 
 // and intersects a and b, where either may be every, the whole index.
-
 func and(a, b, every *roaring.Bitmap) *roaring.Bitmap {
 	switch {
 	case a == every:
@@ -280,5 +268,3 @@ func and(a, b, every *roaring.Bitmap) *roaring.Bitmap {
 	}
 	return roaring.And(a, b)
 }
-
-// counts are the facet counts a search gathers, by value code.

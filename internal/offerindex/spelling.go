@@ -7,6 +7,9 @@ import (
 	"vocation/internal/text"
 )
 
+// Knows reports whether a typed word is in any offer, whole or, since it
+// may still be being typed, as the start of a word. Stop words are known:
+// searches skip them.
 func (ix *Index) Knows(word string) bool {
 	w := text.Fold(word)
 	if text.IsStop(w) || ix.text.postings[text.Stem(w)] != nil {
@@ -20,7 +23,6 @@ func (ix *Index) Knows(word string) bool {
 // you mean": within one edit (two for words of eight letters or more),
 // closest first, then the most frequent; at most n. A typo in the first
 // letter is rare, and looking only there keeps this cheap.
-
 func (ix *Index) Spellings(stem string, n int) []string {
 	if stem == "" {
 		return nil
@@ -58,6 +60,3 @@ func (ix *Index) Spellings(stem string, n int) []string {
 	}
 	return out
 }
-
-// Distance is the number of edits that turn a into b, for picking the
-// written form nearest to what a person typed.

@@ -9,6 +9,9 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 )
 
+// matchWord is the documents of a word group in one field: any of its
+// stems, and any stem starting with prefix when prefix is set. The
+// result may be the field's own postings: it must not be changed.
 func (f *field) matchWord(stems []string, prefix string) *roaring.Bitmap {
 	var parts []*roaring.Bitmap
 	for _, s := range stems {
@@ -33,7 +36,6 @@ func (f *field) matchWord(stems []string, prefix string) *roaring.Bitmap {
 // tiers matches q: the documents with every word in the title, those with
 // every word in the title or the skills, and all the documents that match.
 // Relevance ranks them in that order. They must not be changed.
-
 func (ix *Index) tiers(q text.Query) [3]*roaring.Bitmap {
 	var t [3]*roaring.Bitmap
 	for i, g := range q.Words {

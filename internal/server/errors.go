@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"vocation/internal/offerindex"
 	"vocation/internal/store"
 	"vocation/web"
 )
@@ -53,7 +54,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 				heading, msg = "Demande incorrecte", "La demande n’a pas pu être comprise."
 			}
 		}
-	case errors.Is(err, errOffersWarming):
+	case errors.Is(err, offerindex.ErrWarming):
 		status, heading, msg = http.StatusServiceUnavailable, "Recherche en préparation",
 			"Le site vient de redémarrer et prépare la recherche des offres. Réessayez dans quelques secondes : votre recherche est gardée dans l’adresse de cette page."
 		c.Response().Header().Set("Retry-After", "10")

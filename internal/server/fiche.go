@@ -13,6 +13,7 @@ import (
 
 	"vocation/internal/content"
 	"vocation/internal/fiche"
+	"vocation/internal/offerindex"
 	"vocation/internal/store"
 	"vocation/web"
 )
@@ -28,6 +29,10 @@ func (s *Server) showFiche(c echo.Context) error {
 		}
 		return store.ErrNotFound
 	}
+	// The fiche lists its latest offers: the offer index must be there,
+	// and rebuilt if this generation changed the offers or the fiches.
+	s.offers.Refresh(c.Request().Context(), gen.n)
+	ix, _ := s.offers.Wait(c.Request().Context(), s.opts.OfferIndexWait)
 	return s.cached(c, gen, "/metiers/"+slug, func(tx *store.Tx, idx *index) (templ.Component, error) {
 		f, err := tx.Fiche(slug)
 		if err != nil {
@@ -39,16 +44,21 @@ func (s *Server) showFiche(c echo.Context) error {
 		l := s.pageLayout(c, idx, f.Title, f.Summary)
 		l.Current, l.Draft = "metiers", f.Draft
 		p := fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)
+		fresh := true
 		if len(f.Rome) > 0 {
-			latest, err := tx.LatestOffers(f.Rome, time.Now(), 5)
+			latest, ok, err := latestOffers(tx, ix, idx, slug, 5)
 			if err != nil {
 				return nil, err
 			}
+			fresh = ok
 			for _, o := range latest {
 				p.Offers = append(p.Offers, offerCard(o.Offer))
 			}
 			p.OffersURL = "/offres?metier=" + slug
 			p.Sections = append(p.Sections, web.Link{Label: "Offres d’emploi en ce moment", URL: "offres-du-metier"})
+		}
+		if !fresh {
+			return uncached{web.Fiche(p)}, nil
 		}
 		return web.Fiche(p), nil
 	})
@@ -255,4 +265,26 @@ func printable(s string) string {
 		s = string(r[:40]) + "…"
 	}
 	return s
+}
+
+// latestOffers are the newest live offers tied to a fiche, from the offer
+// index ix. fresh is false when ix is not yet the index of what tx reads,
+// the offers and fiches of an import it has not caught up with: the page
+// is then served but not kept.
+func latestOffers(tx *store.Tx, ix *offerindex.Index, idx *index, slug string, n int) (offers []store.StoredOffer, fresh bool, err error) {
+	if ix == nil {
+		return nil, false, nil
+	}
+	og, err := tx.OffersGeneration()
+	if err != nil {
+		return nil, false, err
+	}
+	res := ix.Search(offerindex.Request{Filters: offerindex.Filters{Metiers: []string{slug}, ExperienceMax: -1},
+		Sort: offerindex.ByDate, Limit: n, Now: time.Now().Unix()})
+	keys := make([]int64, len(res.Hits))
+	for i, h := range res.Hits {
+		keys[i] = h.Key
+	}
+	offers, err = tx.OffersByKey(keys)
+	return offers, og == ix.Generation && ix.Ties().Key() == idx.ties.Key(), err
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"vocation/internal/fiche"
+	"vocation/internal/offerindex"
 	"vocation/internal/store"
 	"vocation/internal/text"
 	"vocation/web"
@@ -22,6 +23,10 @@ import (
 type redirectTo struct{ url string }
 
 func (r *redirectTo) Error() string { return "moved to " + r.url }
+
+// uncached is a page built from data an import has since changed: it is
+// served, but not kept for the generation.
+type uncached struct{ templ.Component }
 
 // builder makes one page from a read transaction and the index of the
 // same generation.
@@ -65,7 +70,7 @@ func (s *Server) cached(c echo.Context, gen *generation, key string, build build
 				return err
 			}
 		}
-		if n == gen.n && !s.opts.Dev {
+		if _, volatile := comp.(uncached); n == gen.n && !s.opts.Dev && !volatile {
 			gen.put(key, p)
 		}
 		return nil
@@ -363,9 +368,9 @@ func (s *Server) health(c echo.Context) error {
 // offer index; /healthz only says the server runs.
 func (s *Server) ready(c echo.Context) error {
 	select {
-	case <-s.offers.ready:
+	case <-s.offers.Ready():
 	default:
-		return errOffersWarming
+		return offerindex.ErrWarming
 	}
 	return s.health(c)
 }

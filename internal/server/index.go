@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"vocation/internal/fiche"
+	"vocation/internal/offerindex"
 	"vocation/internal/store"
 	"vocation/web"
 )
@@ -21,6 +22,8 @@ type index struct {
 	sectors     []fiche.Sector
 	sectorNames map[string]string
 	footer      []web.Link
+	// ties are how offers go to fiches, the offer index's rule.
+	ties *offerindex.Ties
 }
 
 func loadIndex(tx *store.Tx) (*index, error) {
@@ -35,6 +38,7 @@ func loadIndex(tx *store.Tx) (*index, error) {
 	for i := range idx.summaries {
 		idx.fiches[idx.summaries[i].Slug] = &idx.summaries[i]
 	}
+	idx.ties = offerindex.NewTies(offerindex.FichesOf(idx.summaries))
 	if idx.redirects, err = tx.Redirects(); err != nil {
 		return nil, err
 	}

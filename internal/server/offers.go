@@ -2,20 +2,15 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math"
 	"net/http"
 	"net/url"
 	"regexp"
-	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -29,124 +24,12 @@ import (
 	"vocation/web"
 )
 
-// offerIndex holds the search index of the live offers. It is built in
-// the background, at start and whenever an import changes the offers;
-// searches keep using the previous index until the new one is ready.
-type offerIndex struct {
-	cur      atomic.Pointer[offerindex.Index]
-	ready    chan struct{}
-	once     sync.Once
-	building atomic.Bool
-	pending  atomic.Bool  // a rebuild was asked for since the last one started
-	checked  atomic.Int64 // the content generation last checked
-	live     atomic.Int64 // the live heap after the last build, bytes
-}
-
-func (s *Server) startOfferIndex(ctx context.Context) {
-	s.offers.ready = make(chan struct{})
-	s.rebuildOffers(ctx)
-}
-
-// rebuildOffers builds the index again in the background. An import that
-// lands while a build runs is not lost: the build that is running may have
-// read the offers before it, so another one follows.
-func (s *Server) rebuildOffers(ctx context.Context) {
-	s.offers.pending.Store(true)
-	if !s.offers.building.CompareAndSwap(false, true) {
-		return
-	}
-	go func() {
-		for {
-			for s.offers.pending.Swap(false) {
-				s.buildOffers(ctx)
-			}
-			s.offers.building.Store(false)
-			// A request between the last Swap and the Store found a build
-			// running and left its rebuild to it.
-			if !s.offers.pending.Load() || !s.offers.building.CompareAndSwap(false, true) {
-				return
-			}
-		}
-	}()
-}
-
-func (s *Server) buildOffers(ctx context.Context) {
-	if ix := s.offers.cur.Load(); ix != nil {
-		if og, err := s.db.OffersGeneration(ctx); err == nil && og == ix.Generation {
-			return // the build before read this import already
-		}
-	}
-	start := time.Now()
-	if s.opts.MemoryHeadroom > 0 {
-		// Two indexes live at once while the new one is built: room for
-		// both, where the collector's default would let the heap double.
-		limit := int64(math.MaxInt64)
-		if prev := s.offers.live.Load(); prev > 0 {
-			limit = 2*prev + s.opts.MemoryHeadroom
-		}
-		debug.SetMemoryLimit(limit)
-	}
-	b := offerindex.NewBuilder(0) // the generation is known once the offers are read
-	gen, err := s.db.EachLiveOffer(context.WithoutCancel(ctx), time.Now(), func(d *store.LiveOffer) error {
-		b.Add(d)
-		return nil
-	})
-	if err != nil {
-		s.log.Error("build offer index", slog.Any("err", err))
-		if prev := s.offers.live.Load(); prev > 0 && s.opts.MemoryHeadroom > 0 {
-			debug.SetMemoryLimit(prev + s.opts.MemoryHeadroom) // the old index stays
-		}
-		s.offers.once.Do(func() { close(s.offers.ready) })
-		return
-	}
-	ix := b.Index()
-	ix.Generation = gen
-	s.offers.cur.Store(ix)
-	// Building a million-offer index churns memory the Go runtime
-	// would otherwise keep: hand it back, the index is all that stays.
-	debug.FreeOSMemory()
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	s.offers.live.Store(int64(live[0].Value.Uint64()))
-	if s.opts.MemoryHeadroom > 0 {
-		debug.SetMemoryLimit(int64(live[0].Value.Uint64()) + s.opts.MemoryHeadroom)
-	}
-	s.offers.once.Do(func() { close(s.offers.ready) })
-	s.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)),
-		slog.Uint64("heap_live_mib", live[0].Value.Uint64()>>20))
-}
-
-// errOffersWarming: the first offer index after a start is not built yet;
-// at a million offers that takes 15-30 s.
-var errOffersWarming = errors.New("the offer index is still being built")
-
-// offerSearchIndex returns the current index, waiting a little for the
-// first one, and starts a rebuild when the offers changed since it was
-// built.
+// offerSearchIndex returns the current offer index, waiting a little for
+// the first one, and has it rebuilt when the database changed since.
 func (s *Server) offerSearchIndex(c echo.Context) (*offerindex.Index, error) {
 	ctx := c.Request().Context()
-	gen := s.current(c)
-	if s.offers.checked.Swap(gen.n) != gen.n {
-		if og, err := s.db.OffersGeneration(ctx); err == nil {
-			if ix := s.offers.cur.Load(); ix != nil && ix.Generation != og {
-				s.rebuildOffers(ctx)
-			}
-		}
-	}
-	wait := time.NewTimer(s.opts.OfferIndexWait)
-	defer wait.Stop()
-	select {
-	case <-s.offers.ready:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-wait.C:
-		return nil, errOffersWarming
-	}
-	ix := s.offers.cur.Load()
-	if ix == nil {
-		return nil, fmt.Errorf("the offer index could not be built")
-	}
-	return ix, nil
+	s.offers.Refresh(ctx, s.current(c).n)
+	return s.offers.Wait(ctx, s.opts.OfferIndexWait)
 }
 
 // offerParams are the parameters of /offres, validated.
@@ -155,11 +38,19 @@ type offerParams struct {
 	contrats             []string
 	// typedContracts are the words of q taken as contract filters.
 	typedContracts []string
-	rayon          int
-	teletravail    int
-	experience     int
-	salaireMin     int
-	page           int
+	// hintContracts are contract words typed among other words: kept as
+	// words, the filter is offered as a link. hintQ is q without them.
+	hintContracts []string
+	hintQ         string
+	// typedPlace is the words of q taken as the place; telQuel turns off
+	// taking words of q as a contract or a place.
+	typedPlace  string
+	telQuel     bool
+	rayon       int
+	teletravail int
+	experience  int
+	salaireMin  int
+	page        int
 }
 
 const perPage = 20
@@ -215,27 +106,62 @@ var contractWords = map[string]string{
 	"apprenti": "alternance", "apprentie": "alternance", "interim": "interim", "interimaire": "interim", "freelance": "freelance",
 }
 
-// takeContractWords moves the contract words of p.q to the contract filter.
+// takeContractWords makes a query of nothing but contract words the
+// contract filter. Among other words a contract word stays a word
+// ("apprentissage automatique" is machine learning), and the filter is
+// offered as a link.
 func (p *offerParams) takeContractWords() {
-	var kept []string
+	var kept, typed, contracts []string
 	for _, f := range strings.Fields(p.q) {
 		c, ok := contractWords[text.Fold(f)]
 		if !ok {
 			kept = append(kept, f)
 			continue
 		}
-		p.typedContracts = append(p.typedContracts, f)
-		if !slices.Contains(p.contrats, c) {
-			p.contrats = append(p.contrats, c)
+		typed = append(typed, f)
+		if !slices.Contains(contracts, c) {
+			contracts = append(contracts, c)
 		}
 	}
-	if len(p.typedContracts) > 0 {
-		p.q = strings.Join(kept, " ")
+	switch {
+	case len(typed) == 0:
+	case len(kept) == 0:
+		p.typedContracts, p.q = typed, ""
+		for _, c := range contracts {
+			if !slices.Contains(p.contrats, c) {
+				p.contrats = append(p.contrats, c)
+			}
+		}
+	default:
+		p.hintContracts, p.hintQ = contracts, strings.Join(kept, " ")
+	}
+}
+
+// takePlace takes the words of q that no offer has but that name a place
+// the index knows, a city, a postcode or a département, as the place:
+// students type "boulangère rennes" in one box. The longest such run of
+// words wins.
+func (p *offerParams) takePlace(ix *offerindex.Index) {
+	fields := strings.Fields(p.q)
+	unknown := func(w string) bool {
+		return slices.ContainsFunc(strings.Fields(text.Fold(w)), func(f string) bool { return !ix.Knows(f) })
+	}
+	for n := min(3, len(fields)-1); n >= 1; n-- {
+		for i := 0; i+n <= len(fields); i++ {
+			run := fields[i : i+n]
+			var f offerindex.Filters
+			if !slices.ContainsFunc(run, unknown) || !ix.FindPlace(strings.Join(run, " "), &f) {
+				continue
+			}
+			p.typedPlace, p.lieu = strings.Join(run, " "), strings.Join(run, " ")
+			p.q = strings.Join(slices.Concat(fields[:i], fields[i+n:]), " ")
+			return
+		}
 	}
 }
 
 func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
-	p := offerParams{q: cleanQuery(v.Get("q")), lieu: cleanQuery(v.Get("lieu")), tri: v.Get("tri"), metier: v.Get("metier")}
+	p := offerParams{q: cleanQuery(v.Get("q")), lieu: cleanQuery(v.Get("lieu")), tri: v.Get("tri"), metier: v.Get("metier"), telQuel: v.Get("tel_quel") == "1"}
 	if utf8.RuneCountInString(p.lieu) > 100 {
 		p.lieu = string([]rune(p.lieu)[:100])
 	}
@@ -272,7 +198,9 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 	if p.metier != "" && !idx.published(p.metier, false) {
 		return p, badRequest("Métier : aucune fiche « " + printable(p.metier) + " ».")
 	}
-	p.takeContractWords()
+	if !p.telQuel {
+		p.takeContractWords()
+	}
 	return p, nil
 }
 
@@ -308,6 +236,9 @@ func (p offerParams) values() url.Values {
 	if p.page > 1 {
 		set("page", strconv.Itoa(p.page))
 	}
+	if p.telQuel {
+		set("tel_quel", "1")
+	}
 	return v
 }
 
@@ -341,7 +272,35 @@ func (s *Server) listOffers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	typed := p
+	if !p.telQuel && p.lieu == "" {
+		p.takePlace(ix)
+	}
 	req, notice := s.offerRequest(p, ix, idx)
+	var noticeLinks []web.Link
+	if p.typedPlace != "" {
+		notice = strings.TrimSpace(fmt.Sprintf("« %s » est un lieu : les offres sont cherchées %s. %s", p.typedPlace, placeLabel(req.Filters), notice))
+		noticeLinks = append(noticeLinks, web.Link{Label: "Chercher « " + p.typedPlace + " » comme un mot",
+			URL: typed.url(func(q *offerParams) { q.telQuel = true })})
+	}
+	if len(p.hintContracts) > 0 {
+		hint := req
+		hint.Query, hint.Filters.Contracts, hint.TotalOnly = text.Parse(p.hintQ), slices.Concat(p.contrats, p.hintContracts), true
+		var labels []string
+		for _, c := range p.hintContracts {
+			labels = append(labels, contractLabels[c])
+		}
+		noticeLinks = append(noticeLinks, web.Link{
+			Label: fmt.Sprintf("« %s » en %s (%s)", p.hintQ, strings.Join(labels, " ou "), web.Plural(ix.Search(hint).Total, "offre", "offres")),
+			URL: p.url(func(q *offerParams) {
+				q.q = q.hintQ
+				for _, c := range q.hintContracts {
+					if !slices.Contains(q.contrats, c) {
+						q.contrats = append(q.contrats, c)
+					}
+				}
+			})})
+	}
 	if len(p.typedContracts) > 0 {
 		var labels []string
 		for _, c := range p.contrats {
@@ -370,7 +329,7 @@ func (s *Server) listOffers(c echo.Context) error {
 		}
 	}
 	page := s.offersPage(c, p, ix, idx, req, res, offers)
-	page.Notice = notice
+	page.Notice, page.NoticeLinks = notice, noticeLinks
 	if page.Script = s.assets.URL("js/htmx.min.js"); page.Script != "" {
 		// The one page with a script: its policy allows this origin's.
 		c.Response().Header()["Content-Security-Policy"] = []string{scriptCSP}
@@ -384,10 +343,7 @@ func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *index) (
 	req := offerindex.Request{Query: text.Parse(p.q), Offset: (p.page - 1) * perPage, Limit: perPage, Now: time.Now().Unix(),
 		Filters: offerindex.Filters{Contracts: p.contrats, RemoteMin: p.teletravail, ExperienceMax: p.experience, SalaryMin: p.salaireMin, RadiusKm: float64(p.rayon)}}
 	if p.metier != "" {
-		req.Filters.Romes = idx.fiches[p.metier].Rome
-		if len(req.Filters.Romes) == 0 {
-			req.Filters.Romes = []string{"-"} // a métier without ROME code has no offers
-		}
+		req.Filters.Metiers = []string{p.metier}
 	}
 	notice := ""
 	if p.lieu != "" && !ix.FindPlace(p.lieu, &req.Filters) {
@@ -466,15 +422,12 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index,
 		page.Experience = append(page.Experience, web.Option{Value: fc.Value, Label: experienceLabel(y), Count: fc.N, Selected: p.experience == y,
 			URL: p.url(func(q *offerParams) { q.experience = toggleInt(q.experience, y, -1) })})
 	}
-	romeCounts := map[string]int{}
-	for _, fc := range res.Facets.Romes {
-		romeCounts[fc.Value] = fc.N
+	metierCounts := map[string]int{}
+	for _, fc := range res.Facets.Metiers {
+		metierCounts[fc.Value] = fc.N
 	}
 	for _, f := range idx.visible(false) {
-		n := 0
-		for _, r := range f.Rome {
-			n += romeCounts[r]
-		}
+		n := metierCounts[f.Slug]
 		if len(f.Rome) == 0 { // no offers can name it
 			continue
 		}
@@ -805,12 +758,11 @@ func (s *Server) showOffer(c echo.Context) error {
 			p.Paragraphs = append(p.Paragraphs, para)
 		}
 	}
-	for _, f := range idx.visible(false) {
-		if o.Rome != "" && slices.Contains(f.Rome, o.Rome) {
-			p.Fiches = append(p.Fiches, web.Link{Label: f.Title, URL: "/metiers/" + f.Slug})
-			if p.Search.URL == "/offres" {
-				p.Search = web.Link{Label: "Offres actuelles pour « " + f.Title + " »", URL: "/offres?metier=" + f.Slug}
-			}
+	for _, slug := range idx.ties.Slugs(o.Rome, []byte(text.Stems(o.Title))) {
+		f := idx.fiches[slug]
+		p.Fiches = append(p.Fiches, web.Link{Label: f.Title, URL: "/metiers/" + f.Slug})
+		if p.Search.URL == "/offres" {
+			p.Search = web.Link{Label: "Offres actuelles pour « " + f.Title + " »", URL: "/offres?metier=" + f.Slug}
 		}
 	}
 	status := http.StatusOK
@@ -819,4 +771,20 @@ func (s *Server) showOffer(c echo.Context) error {
 		p.Title = "Offre expirée : " + o.Title
 	}
 	return s.render(c, status, web.Offer(p))
+}
+
+// placeLabel says where a search looks, as "à Lyon" or "dans le
+// département 69".
+func placeLabel(f offerindex.Filters) string {
+	switch {
+	case f.Departement != "":
+		return "dans le département " + f.Departement
+	case f.Postcode != "" && f.Near != nil:
+		return "à " + f.Near.City + " (" + f.Postcode + ")"
+	case f.Postcode != "":
+		return "au code postal " + f.Postcode
+	case f.Near != nil:
+		return "à " + f.Near.City
+	}
+	return "à " + f.City
 }

@@ -4,11 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"math"
 	"net/http"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,7 +96,9 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?salaire_min=42.000", 200, []string{"1 offre"}, nil},
 		{"/offres?salaire_min=4.2", 400, []string{"Salaire minimum", "entre 0 et 500\u202f000"}, nil},
 		// a contract typed in the search box is the contract filter
-		{"/offres?q=CDD+developpeur", 200, []string{"1 offre", "Développeur Java", "« CDD » : les offres sont filtrées par contrat (CDD).", "Retirer le filtre CDD"}, []string{"Développeuse back-end"}},
+		// among other words, a word, and the filter offered as a link
+		{"/offres?q=CDD+developpeur", 200, []string{"0 offre", "« developpeur » en CDD (1 offre)", `href="/offres?contrat=cdd&amp;q=developpeur"`}, []string{"Retirer le filtre CDD"}},
+		{"/offres?q=CDD", 200, []string{"1 offre", "Développeur Java", "« CDD » : les offres sont filtrées par contrat (CDD).", "Retirer le filtre CDD"}, []string{"Développeuse back-end"}},
 		{"/offres?q=stage", 200, []string{"0 offre", "« stage » : les offres sont filtrées par contrat (Stage)."}, []string{"« sage »"}},
 		{"/offres?tri=prix", 400, nil, nil},
 		{"/offres?metier=nope", 400, nil, nil},
@@ -270,7 +268,7 @@ func waitUntil(t *testing.T, cond func() bool) {
 // answers a clear 503 with Retry-After instead of hanging; once built, 200.
 func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 	db := mustDemoDB(t, 1000)
-	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{OfferIndexWait: time.Nanosecond})
+	srv, err := server.New(context.Background(), db, startOffers(t, db), quiet(), server.Options{OfferIndexWait: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,20 +283,5 @@ func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 	waitUntil(t, func() bool { return get(t, srv, "/offres?q=infirmier&contrat=cdi").status == http.StatusOK })
 	if r := get(t, srv, "/readyz"); r.status != http.StatusOK {
 		t.Errorf("/readyz after the index: %d", r.status)
-	}
-}
-
-// With a headroom, the server keeps the heap near what the offer index
-// needs: a soft memory limit set after each index build.
-func TestMemoryLimitFollowsTheIndex(t *testing.T) {
-	t.Cleanup(func() { debug.SetMemoryLimit(math.MaxInt64) })
-	srv, err := server.New(context.Background(), mustDB(t, offersTree()), slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{MemoryHeadroom: 64 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	get(t, srv, "/offres") // waits for the index
-	waitUntil(t, func() bool { return debug.SetMemoryLimit(-1) != math.MaxInt64 })
-	if limit := debug.SetMemoryLimit(-1); limit < 64<<20 || limit > 64<<20+256<<20 {
-		t.Errorf("memory limit %d MiB, want the live heap + 64 MiB", limit>>20)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"vocation/internal/offerindex"
 	"vocation/internal/store"
 	"vocation/static"
 )
@@ -25,10 +26,6 @@ type Options struct {
 	// PublicURL is the site's address as readers reach it, such as
 	// https://vocation.example, for canonical links; empty omits them.
 	PublicURL string
-	// MemoryHeadroom, when set, is how far the heap may grow above what
-	// stays live after each offer index build: a soft limit the Go
-	// collector works to, so that a million offers fit a small machine.
-	MemoryHeadroom int64
 	// OfferIndexWait is how long a search waits for the first offer index
 	// after a start before it answers 503; 0 means 3 s.
 	OfferIndexWait time.Duration
@@ -41,15 +38,16 @@ type Server struct {
 	opts    Options
 	assets  *static.Assets
 	tracker *tracker
-	offers  offerIndex
+	offers  *offerindex.Live
 	headers http.Header
 	echo    *echo.Echo
 	// problems are the content errors shown as a banner in dev mode.
 	problems atomic.Pointer[[]string]
 }
 
-// New builds the server and its routes.
-func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Server, error) {
+// New builds the server and its routes; offers is the offer index it
+// searches, started by the caller.
+func New(ctx context.Context, db *store.DB, offers *offerindex.Live, log *slog.Logger, opts Options) (*Server, error) {
 	assets, err := static.Load()
 	if err != nil {
 		return nil, err
@@ -61,9 +59,8 @@ func New(ctx context.Context, db *store.DB, log *slog.Logger, opts Options) (*Se
 	if opts.OfferIndexWait == 0 {
 		opts.OfferIndexWait = 3 * time.Second
 	}
-	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, headers: securityHeaders(opts)}
+	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, offers: offers, headers: securityHeaders(opts)}
 	s.echo = s.routes()
-	s.startOfferIndex(ctx)
 	return s, nil
 }
 

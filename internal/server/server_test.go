@@ -15,6 +15,7 @@ import (
 
 	"vocation/internal/content"
 	"vocation/internal/fiche"
+	"vocation/internal/offerindex"
 	"vocation/internal/server"
 	"vocation/internal/store"
 )
@@ -93,7 +94,7 @@ func mustDB(t testing.TB, files map[string]string) *store.DB {
 
 func mustServer(t testing.TB, db *store.DB, dev bool) *server.Server {
 	t.Helper()
-	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{Dev: dev})
+	srv, err := server.New(context.Background(), db, startOffers(t, db), quiet(), server.Options{Dev: dev})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +312,7 @@ func TestDeploymentOptions(t *testing.T) {
 	if r.header.Get("X-Xss-Protection") != "1; mode=block" {
 		t.Errorf("X-XSS-Protection %q", r.header.Get("X-Xss-Protection"))
 	}
-	srv, err := server.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)),
+	srv, err := server.New(context.Background(), db, startOffers(t, db), quiet(),
 		server.Options{HSTS: true, PublicURL: "https://vocation.example"})
 	if err != nil {
 		t.Fatal(err)
@@ -332,3 +333,12 @@ func TestDeploymentOptions(t *testing.T) {
 }
 
 func sleep() { time.Sleep(20 * time.Millisecond) }
+
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// startOffers starts building db's offer index, as the program does.
+func startOffers(t testing.TB, db *store.DB) *offerindex.Live {
+	live := offerindex.NewLive(db, quiet())
+	live.Start(t.Context())
+	return live
+}

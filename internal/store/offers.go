@@ -263,31 +263,6 @@ func (t *Tx) OffersByKey(keys []int64) ([]StoredOffer, error) {
 	return out, nil
 }
 
-// LatestOffers lists the newest live offers with one of the ROME codes,
-// without their descriptions and skills.
-func (t *Tx) LatestOffers(rome []string, now time.Time, limit int) ([]StoredOffer, error) {
-	if len(rome) == 0 {
-		return nil, nil
-	}
-	var out []StoredOffer
-	q := `SELECT ` + cardColumns + ` FROM offers WHERE rome IN (?` + strings.Repeat(", ?", len(rome)-1) + `)
-		AND (expires = 0 OR expires > ?) ORDER BY published DESC LIMIT ?`
-	args := make([]any, 0, len(rome)+2)
-	for _, r := range rome {
-		args = append(args, r)
-	}
-	args = append(args, now.Unix(), limit)
-	err := t.each(q, args, func(r *sql.Rows) error {
-		o, err := scanOffer(r.Scan)
-		out = append(out, o)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("latest offers: %w", err)
-	}
-	return out, nil
-}
-
 // LiveOffer is what the offer search reads of a live offer. The stems
 // are bytes: an index build reads a million rows, and strings would copy
 // each.

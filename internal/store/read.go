@@ -264,3 +264,13 @@ func (t *Tx) Redirects() (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// OffersGeneration is the number of the last offers import this
+// transaction reads.
+func (t *Tx) OffersGeneration() (int64, error) {
+	var g int64
+	if err := t.tx.QueryRowContext(t.ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&g); err != nil {
+		return 0, fmt.Errorf("read offers generation: %w", err)
+	}
+	return g, nil
+}

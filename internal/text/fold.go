@@ -54,7 +54,6 @@ func Fold(s string) string {
 }
 
 // folded maps the lowercase letters French uses to their base letters.
-
 var folded = map[rune]string{
 	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ã': "a", 'å': "a", 'ç': "c", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e",
 	'î': "i", 'ï': "i", 'í': "i", 'ì': "i", 'ô': "o", 'ö': "o", 'ó': "o", 'ò': "o", 'õ': "o", 'ù': "u", 'û': "u",
@@ -63,7 +62,6 @@ var folded = map[rune]string{
 
 // foldTable is folded for the runes below U+0180, capitals included, as
 // an array: Fold looks up every accented letter of every offer.
-
 var foldTable = func() (t [0x180]string) {
 	for r, f := range folded {
 		for _, c := range []rune{r, unicode.ToUpper(r)} {
@@ -76,13 +74,11 @@ var foldTable = func() (t [0x180]string) {
 }()
 
 // inclusiveSuffixes are what follows the mark of an inclusive form.
-
 var inclusiveSuffixes = []string{"euses", "euse", "trices", "trice", "rices", "rice", "ères", "ère", "eres", "ere", "ennes", "enne",
 	"nes", "ne", "ses", "se", "les", "le", "tes", "te", "es", "e"}
 
 // inclusiveSuffix returns the length of an inclusive suffix at the start
 // of s (closed by ")" when paren), or 0.
-
 func inclusiveSuffix(s string, paren bool) int {
 	for _, suf := range inclusiveSuffixes {
 		if len(s) < len(suf) || !strings.EqualFold(s[:len(suf)], suf) {
@@ -101,5 +97,3 @@ func inclusiveSuffix(s string, paren bool) int {
 	}
 	return 0
 }
-
-// stop words carry no meaning for a job search.

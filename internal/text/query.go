@@ -10,7 +10,6 @@ const MaxQuery = 200
 
 // aliases expand what students type for a métier into the words offers
 // use. Keys and values are stems.
-
 var aliases = map[string][]string{
 	"dev":        {"developpeur"},
 	"ide":        {"infirmier"},
@@ -29,7 +28,6 @@ var aliases = map[string][]string{
 // Query is a typed query made safe: each word is a group of stems, any of
 // which matches; the last word also matches as a prefix, since it may be
 // still being typed.
-
 type Query struct {
 	Words [][]string
 	// Prefix is the stem of the last word as typed, for prefix matching.
@@ -38,7 +36,6 @@ type Query struct {
 
 // Parse reads what a person typed. Anything is accepted: invalid UTF-8,
 // FTS5 syntax and SQL are only text, folded to letters and digits.
-
 func Parse(typed string) Query {
 	typed = strings.ToValidUTF8(typed, " ")
 	if utf8.RuneCountInString(typed) > MaxQuery {
@@ -68,13 +65,9 @@ func Parse(typed string) Query {
 }
 
 // Empty reports whether there is nothing to search for.
-
 func (q Query) Empty() bool { return len(q.Words) == 0 }
 
-// Match is the FTS5 MATCH expression of q over the stem columns. Every
-// term is quoted, and terms only hold letters and digits, so nothing a
-// person types can reach FTS5 as syntax.
-
+// String is the query as understood, for messages and titles.
 func (q Query) String() string {
 	var ws []string
 	for _, g := range q.Words {

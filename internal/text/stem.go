@@ -2,6 +2,7 @@ package text
 
 import "strings"
 
+// stop words carry no meaning for a job search.
 var stop = map[string]bool{
 	"le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "du": true, "de": true, "d": true,
 	"et": true, "ou": true, "en": true, "au": true, "aux": true, "a": true, "pour": true, "par": true, "sur": true, "avec": true,
@@ -9,7 +10,6 @@ var stop = map[string]bool{
 }
 
 // Tokens are the stems of the meaningful words of s.
-
 func Tokens(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(Fold(s)) {
@@ -23,7 +23,6 @@ func Tokens(s string) []string {
 // Stems are the stems of the meaningful words of s, each once, separated
 // by spaces: what the index keeps of a text. It runs on every offer at
 // import, so it walks one folded copy of s without splitting it.
-
 func Stems(s string) string {
 	f := Fold(s)
 	seen := make(map[string]struct{}, len(f)/8)
@@ -50,7 +49,6 @@ func Stems(s string) string {
 // the same for the index and the query, so that "développeuses" finds
 // "Développeur" and "infirmiere" finds "Infirmier". It is deliberately
 // light: it only undoes gender and number.
-
 func Stem(w string) string {
 	if len(w) <= 3 {
 		return w

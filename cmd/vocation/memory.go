@@ -1,0 +1,44 @@
+package main
+
+import (
+	"log/slog"
+	"math"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// memorySizer keeps the Go runtime's soft memory limit near what the
+// offer index needs, so that a million offers fit a small machine: the
+// heap may grow headroom above what stays live after each build. With
+// no headroom it only hands memory back after a build.
+type memorySizer struct {
+	log      *slog.Logger
+	headroom int64
+	live     int64 // the live heap after the last build; builds run one at a time
+}
+
+// beforeBuild leaves room for two indexes, the old one and the one being
+// built, where the collector's default would let the heap double.
+func (m *memorySizer) beforeBuild() {
+	if m.headroom == 0 {
+		return
+	}
+	limit := int64(math.MaxInt64)
+	if m.live > 0 {
+		limit = 2*m.live + m.headroom
+	}
+	debug.SetMemoryLimit(limit)
+}
+
+// afterBuild hands back what the build churned, the index being all that
+// stays, and sets the limit from what does.
+func (m *memorySizer) afterBuild() {
+	debug.FreeOSMemory()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	m.live = int64(live[0].Value.Uint64())
+	m.log.Info("heap after offer index build", slog.Int64("heap_live_mib", m.live>>20))
+	if m.headroom > 0 {
+		debug.SetMemoryLimit(m.live + m.headroom)
+	}
+}
