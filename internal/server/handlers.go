@@ -7,12 +7,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"vocation/internal/fiche"
+	"vocation/internal/search"
 	"vocation/internal/store"
 	"vocation/web"
 )
@@ -277,18 +277,25 @@ func matches(f store.Summary, words []string) bool {
 	return true
 }
 
+// byLetter files fiches, already in French order, under their initial.
+// The initial is the one the collator sorted them by: search.Fold reads
+// "Œ" as "oe" where Unicode decomposition has no base letter for it.
 func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGroup, []web.Letter) {
 	var groups []web.LetterGroup
 	for _, f := range fiches {
 		letter := "#"
-		if r, _ := utf8.DecodeRuneInString(fold(f.Title)); r >= 'a' && r <= 'z' {
-			letter = strings.ToUpper(string(r))
+		if c := search.Fold(f.Title); c != "" && c[0] >= 'a' && c[0] <= 'z' {
+			letter = strings.ToUpper(c[:1])
 		}
-		if len(groups) == 0 || groups[len(groups)-1].Letter != letter {
+		// A letter Fold does not know (ø) is filed under # but sorted
+		// among the others: it joins the one # group, never a second
+		// group with the same anchor.
+		i := slices.IndexFunc(groups, func(g web.LetterGroup) bool { return g.Letter == letter })
+		if i < 0 {
+			i = len(groups)
 			groups = append(groups, web.LetterGroup{Letter: letter, Anchor: "lettre-" + strings.ToLower(letter)})
 		}
-		g := &groups[len(groups)-1]
-		g.Cards = append(g.Cards, card(f, sectors))
+		groups[i].Cards = append(groups[i].Cards, card(f, sectors))
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Letter < groups[j].Letter })
 	var letters []web.Letter
