@@ -375,6 +375,28 @@ func (s *Server) ready(c echo.Context) error {
 	return s.health(c)
 }
 
+// favicon answers those that ask for /favicon.ico by name, crawlers and
+// tools mostly: pages link the same icon under its hashed address. The
+// address is not hashed, hence a day's cache rather than a year's.
+func (s *Server) favicon(c echo.Context) error {
+	a, ok := s.assets.Lookup(s.assets.URL("img/favicon.svg"))
+	if !ok {
+		return store.ErrNotFound
+	}
+	c.Response().Header().Set("Cache-Control", "public, max-age=86400")
+	return c.Blob(http.StatusOK, a.ContentType, a.Body)
+}
+
+// redirectSearch sends /recherche, the address people guess for a search,
+// to the fiche search, with what they typed.
+func (s *Server) redirectSearch(c echo.Context) error {
+	to := "/metiers"
+	if q := cleanQuery(c.QueryParam("q")); q != "" {
+		to += "?q=" + url.QueryEscape(q)
+	}
+	return c.Redirect(http.StatusMovedPermanently, to)
+}
+
 func (s *Server) robots(c echo.Context) error {
 	return c.String(http.StatusOK, "User-agent: *\nAllow: /\n")
 }

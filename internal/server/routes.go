@@ -34,6 +34,8 @@ func (s *Server) routes() *echo.Echo {
 	get("/healthz", s.health)
 	get("/readyz", s.ready)
 	get("/robots.txt", s.robots)
+	get("/favicon.ico", s.favicon)
+	get("/recherche", s.redirectSearch)
 	get("/:slug", s.showPage)
 	return e
 }

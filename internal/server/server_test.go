@@ -196,6 +196,8 @@ func TestRedirects(t *testing.T) {
 		"/metiers/developpeur-backend": "/metiers/developpeur-back-end",
 		"/pages/a-propos":              "/a-propos",
 		"/metiers/":                    "/metiers",
+		"/recherche":                   "/metiers",
+		"/recherche?q=d%C3%A9v+back":   "/metiers?q=d%C3%A9v+back",
 	} {
 		for range 2 { // the second answer comes from the cache
 			r := get(t, srv, path)
