@@ -71,7 +71,7 @@ func mapFS(files map[string]string) fstest.MapFS {
 
 func mustSite(t testing.TB, files map[string]string) *content.Site {
 	t.Helper()
-	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown())
+	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown(), server.ReservedSlugs())
 	if site == nil {
 		t.Fatalf("test content invalid: %v", probs)
 	}
