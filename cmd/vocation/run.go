@@ -71,8 +71,11 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
+// load reads and checks the content tree: check, import and the dev
+// watcher all come through here, so all refuse a page that a route of the
+// server would shadow.
 func load(dir string) (*content.Site, problem.List) {
-	return content.Load(os.DirFS(dir), dir, fiche.NewMarkdown())
+	return content.Load(os.DirFS(dir), dir, fiche.NewMarkdown(), server.ReservedSlugs())
 }
 
 // report prints one problem a line, then a count.

@@ -91,6 +91,30 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	}
 }
 
+// A page named like a route would pass the check and never be seen: the
+// route answers first.
+func TestCheckRefusesPagesNamedLikeRoutes(t *testing.T) {
+	page := "---\ntitle: Une page\n---\nTexte.\n"
+	dir := writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "pages/readyz.md": page, "pages/healthz.md": page, "pages/equipe.md": page})
+	code, _, stderr := runCmd(t, "check", "--content", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		dir + "/pages/healthz.md:1: file name: \"healthz\" is an address the site uses itself; rename the page",
+		dir + "/pages/readyz.md:1: file name: \"readyz\" is an address the site uses itself; rename the page",
+		"2 error(s), 0 warning(s)",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("output lacks %q:\n%s", want, stderr)
+		}
+	}
+	code, _, stderr = runCmd(t, "import", "--content", dir, "--db", filepath.Join(t.TempDir(), "v.db"))
+	if code != 1 || !strings.Contains(stderr, dir+"/pages/readyz.md:1: file name:") {
+		t.Errorf("import: exit %d\n%s", code, stderr)
+	}
+}
+
 func TestImportRefusesInvalidContentAndKeepsTheDatabase(t *testing.T) {
 	good := writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/a.md": ficheFile("Première", "")})
 	db := filepath.Join(t.TempDir(), "v.db")
@@ -186,6 +210,13 @@ func TestServeDev(t *testing.T) {
 	if _, b := fetch(base + "/metiers/a"); strings.Contains(b, "acess") {
 		t.Error("banner still shown after the content was fixed")
 	}
+
+	os.MkdirAll(filepath.Join(dir, "pages"), 0o755)
+	os.WriteFile(filepath.Join(dir, "pages/readyz.md"), []byte("---\ntitle: Prêt\n---\nTexte.\n"), 0o644)
+	waitFor(t, "a page named like a route refused", func() bool {
+		_, b := fetch(base + "/metiers/a")
+		return strings.Contains(b, "pages/readyz.md:1: file name:")
+	})
 	cancel()
 	select {
 	case code := <-done:

@@ -36,15 +36,14 @@ type Page struct {
 	HTML string
 }
 
-// ReservedPageSlugs are the first path segments the site uses itself: a
-// page with one of these names could never be reached at /{slug}.
-var ReservedPageSlugs = []string{"metiers", "secteurs", "pages", "static", "offres", "recherche", "healthz", "robots.txt", "favicon.ico"}
-
 // Load reads the tree in fsys. display is how paths are shown in problems
-// (the --content directory as the editor typed it). The site is nil when
-// any problem is an error; warnings come back either way.
-func Load(fsys fs.FS, display string, md *fiche.Markdown) (*Site, problem.List) {
-	l := &loader{fsys: fsys, display: display, md: md}
+// (the --content directory as the editor typed it). reserved are the first
+// path segments the site's own routes take, which no page may be named:
+// the caller reads them from the router, which this package must not know.
+// The site is nil when any problem is an error; warnings come back either
+// way.
+func Load(fsys fs.FS, display string, md *fiche.Markdown, reserved []string) (*Site, problem.List) {
+	l := &loader{fsys: fsys, display: display, md: md, reserved: reserved}
 	site := l.load()
 	l.probs.Sort()
 	if l.probs.HasErrors() {
@@ -54,10 +53,11 @@ func Load(fsys fs.FS, display string, md *fiche.Markdown) (*Site, problem.List) 
 }
 
 type loader struct {
-	fsys    fs.FS
-	display string
-	md      *fiche.Markdown
-	probs   problem.List
+	fsys     fs.FS
+	display  string
+	md       *fiche.Markdown
+	reserved []string
+	probs    problem.List
 }
 
 func (l *loader) shown(rel string) string { return path.Join(l.display, rel) }
@@ -93,7 +93,7 @@ func (l *loader) load() *Site {
 			for _, rel := range l.mdFiles(name) {
 				if src, ok := l.read(rel); ok {
 					slug := strings.TrimSuffix(path.Base(rel), ".md")
-					if slices.Contains(ReservedPageSlugs, slug) {
+					if slices.Contains(l.reserved, slug) {
 						l.probs.Errorf(l.shown(rel), 1, "file name", "%q is an address the site uses itself; rename the page", slug)
 						continue
 					}

@@ -25,8 +25,12 @@ func tree(files map[string]string) fstest.MapFS {
 	return fs
 }
 
+// reserved stands for the router's first segments, which cmd/vocation
+// reads from package server.
+var reserved = []string{"metiers", "readyz"}
+
 func load(files map[string]string) (*Site, problem.List) {
-	return Load(tree(files), "content", fiche.NewMarkdown())
+	return Load(tree(files), "content", fiche.NewMarkdown(), reserved)
 }
 
 func TestLoadValidTree(t *testing.T) {
@@ -75,6 +79,8 @@ func TestLoadProblems(t *testing.T) {
 			"content/secteurs.yaml:1: file: missing", false},
 		{"reserved page", map[string]string{"pages/metiers.md": "---\ntitle: x\n---\n"},
 			"content/pages/metiers.md:1: file name: \"metiers\" is an address the site uses itself", false},
+		{"page named like a probe", map[string]string{"pages/readyz.md": "---\ntitle: x\n---\n"},
+			"content/pages/readyz.md:1: file name: \"readyz\" is an address the site uses itself; rename the page", false},
 		{"raw html warning", map[string]string{"metiers/a.md": fiche1("a", "") + "\n<div>x</div>\n"},
 			"content/metiers/a.md:12: body: warning: raw HTML block", true},
 		{"stray file", map[string]string{"notes.txt": "x"}, "content/notes.txt:1: file: warning: not part of the content format", true},

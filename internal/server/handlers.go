@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -284,18 +283,25 @@ func matches(f store.Summary, words []string) bool {
 	return true
 }
 
+// byLetter files fiches, already in French order, under their initial.
+// The initial is the one the collator sorted them by: text.Fold reads
+// "Œ" as "oe" where Unicode decomposition has no base letter for it.
 func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGroup, []web.Letter) {
 	var groups []web.LetterGroup
 	for _, f := range fiches {
 		letter := "#"
-		if r, _ := utf8.DecodeRuneInString(text.Fold(f.Title)); r >= 'a' && r <= 'z' {
-			letter = strings.ToUpper(string(r))
+		if c := text.Fold(f.Title); c != "" && c[0] >= 'a' && c[0] <= 'z' {
+			letter = strings.ToUpper(c[:1])
 		}
-		if len(groups) == 0 || groups[len(groups)-1].Letter != letter {
+		// A letter Fold does not know (ø) is filed under # but sorted
+		// among the others: it joins the one # group, never a second
+		// group with the same anchor.
+		i := slices.IndexFunc(groups, func(g web.LetterGroup) bool { return g.Letter == letter })
+		if i < 0 {
+			i = len(groups)
 			groups = append(groups, web.LetterGroup{Letter: letter, Anchor: "lettre-" + strings.ToLower(letter)})
 		}
-		g := &groups[len(groups)-1]
-		g.Cards = append(g.Cards, card(f, sectors))
+		groups[i].Cards = append(groups[i].Cards, card(f, sectors))
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Letter < groups[j].Letter })
 	var letters []web.Letter
@@ -373,6 +379,28 @@ func (s *Server) ready(c echo.Context) error {
 		return offerindex.ErrWarming
 	}
 	return s.health(c)
+}
+
+// favicon answers those that ask for /favicon.ico by name, crawlers and
+// tools mostly: pages link the same icon under its hashed address. The
+// address is not hashed, hence a day's cache rather than a year's.
+func (s *Server) favicon(c echo.Context) error {
+	a, ok := s.assets.Lookup(s.assets.URL("img/favicon.svg"))
+	if !ok {
+		return store.ErrNotFound
+	}
+	c.Response().Header().Set("Cache-Control", "public, max-age=86400")
+	return c.Blob(http.StatusOK, a.ContentType, a.Body)
+}
+
+// redirectSearch sends /recherche, the address people guess for a search,
+// to the fiche search, with what they typed.
+func (s *Server) redirectSearch(c echo.Context) error {
+	to := "/metiers"
+	if q := cleanQuery(c.QueryParam("q")); q != "" {
+		to += "?q=" + url.QueryEscape(q)
+	}
+	return c.Redirect(http.StatusMovedPermanently, to)
 }
 
 func (s *Server) robots(c echo.Context) error {

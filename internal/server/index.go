@@ -15,7 +15,7 @@ import (
 // every page build the same reads.
 type index struct {
 	n           int64
-	summaries   []store.Summary // by title, drafts included
+	summaries   []store.Summary // by title in French order, drafts included
 	fiches      map[string]*store.Summary
 	redirects   map[string]string
 	pages       map[string]bool
@@ -35,6 +35,9 @@ func loadIndex(tx *store.Tx) (*index, error) {
 	if idx.summaries, err = tx.Summaries(); err != nil {
 		return nil, err
 	}
+	// Every list of fiches is a subset of this one in this order: the A-Z
+	// list, sector pages, the métier facet of the offers.
+	sortByTitle(idx.summaries, func(s *store.Summary) string { return s.Title })
 	for i := range idx.summaries {
 		idx.fiches[idx.summaries[i].Slug] = &idx.summaries[i]
 	}
@@ -52,6 +55,7 @@ func loadIndex(tx *store.Tx) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
+	sortByTitle(pages, func(p *fiche.Page) string { return p.Title })
 	for _, p := range pages {
 		idx.pages[p.Slug] = true
 		idx.footer = append(idx.footer, web.Link{Label: p.Title, URL: "/" + p.Slug})

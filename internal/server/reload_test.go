@@ -11,6 +11,7 @@ import (
 
 	"vocation/internal/content"
 	"vocation/internal/fiche"
+	"vocation/internal/server"
 	"vocation/internal/store"
 )
 
@@ -107,7 +108,7 @@ func TestFailingImportChangesNothing(t *testing.T) {
 func TestInvalidContentIsNeverStored(t *testing.T) {
 	files := testTree()
 	files["metiers/developpeur-front-end.md"] = strings.Replace(files["metiers/developpeur-front-end.md"], "access: [bac+2, bac+5]", "acces: [bac+2]", 1)
-	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown())
+	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown(), server.ReservedSlugs())
 	if site != nil {
 		t.Fatal("invalid tree loaded")
 	}

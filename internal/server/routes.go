@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -34,6 +36,28 @@ func (s *Server) routes() *echo.Echo {
 	get("/healthz", s.health)
 	get("/readyz", s.ready)
 	get("/robots.txt", s.robots)
+	get("/favicon.ico", s.favicon)
+	get("/recherche", s.redirectSearch)
+	// Plain pages take every other first segment: ReservedSlugs keeps
+	// them off the names above.
 	get("/:slug", s.showPage)
 	return e
+}
+
+// ReservedSlugs are the first path segments of every route but the pages'
+// own /:slug: a page named like one would never be seen, the route
+// answering first. They are read from the router itself, so that adding a
+// route reserves its name.
+func ReservedSlugs() []string {
+	// The handlers are method values of a server that never runs: building
+	// the router calls none of them.
+	var out []string
+	for _, r := range (&Server{}).routes().Routes() {
+		first, _, _ := strings.Cut(strings.TrimPrefix(r.Path, "/"), "/")
+		if first != "" && first[0] != ':' && first[0] != '*' {
+			out = append(out, first)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -72,7 +72,7 @@ func mapFS(files map[string]string) fstest.MapFS {
 
 func mustSite(t testing.TB, files map[string]string) *content.Site {
 	t.Helper()
-	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown())
+	site, probs := content.Load(mapFS(files), "content", fiche.NewMarkdown(), server.ReservedSlugs())
 	if site == nil {
 		t.Fatalf("test content invalid: %v", probs)
 	}
@@ -197,6 +197,8 @@ func TestRedirects(t *testing.T) {
 		"/metiers/developpeur-backend": "/metiers/developpeur-back-end",
 		"/pages/a-propos":              "/a-propos",
 		"/metiers/":                    "/metiers",
+		"/recherche":                   "/metiers",
+		"/recherche?q=d%C3%A9v+back":   "/metiers?q=d%C3%A9v+back",
 	} {
 		for range 2 { // the second answer comes from the cache
 			r := get(t, srv, path)

@@ -50,9 +50,11 @@ type Summary struct {
 	Rome    []string
 }
 
-// Summaries lists every fiche, drafts included, by title.
+// Summaries lists every fiche, drafts included, by slug. The order people
+// read titles in is French collation, which SQLite does not have: the
+// server sorts for display.
 func (t *Tx) Summaries() ([]Summary, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT slug, title, summary, sector, updated, draft FROM fiches ORDER BY title COLLATE NOCASE, slug`)
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT slug, title, summary, sector, updated, draft FROM fiches ORDER BY slug`)
 	if err != nil {
 		return nil, fmt.Errorf("list fiches: %w", err)
 	}
@@ -235,10 +237,11 @@ func (t *Tx) Page(slug string) (*content.Page, error) {
 	return &content.Page{Page: p, HTML: html}, nil
 }
 
-// Pages lists the plain pages by title, without their bodies.
+// Pages lists the plain pages by slug, without their bodies; like
+// Summaries, the server sorts them for display.
 func (t *Tx) Pages() ([]fiche.Page, error) {
 	var out []fiche.Page
-	err := t.each(`SELECT slug, title FROM pages ORDER BY title`, nil, func(r *sql.Rows) error {
+	err := t.each(`SELECT slug, title FROM pages ORDER BY slug`, nil, func(r *sql.Rows) error {
 		var p fiche.Page
 		err := r.Scan(&p.Slug, &p.Title)
 		out = append(out, p)

@@ -56,7 +56,7 @@ func load(t *testing.T, files map[string]string) *content.Site {
 	for k, v := range files {
 		fs[k] = &fstest.MapFile{Data: []byte(v)}
 	}
-	site, probs := content.Load(fs, "content", fiche.NewMarkdown())
+	site, probs := content.Load(fs, "content", fiche.NewMarkdown(), nil)
 	if site == nil {
 		t.Fatalf("content: %v", probs)
 	}
