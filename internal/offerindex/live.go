@@ -2,13 +2,13 @@ package offerindex
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"vocation/internal/failure"
 	"vocation/internal/store"
 )
 
@@ -33,7 +33,8 @@ type Live struct {
 
 // ErrWarming says the first index after a start is not built yet; at a
 // million offers that takes 15-30 s.
-var ErrWarming = errors.New("the offer index is still being built")
+var ErrWarming error = &failure.Error{Kind: failure.Unavailable, RetryAfter: 10 * time.Second,
+	Message: "Le site vient de redémarrer et prépare la recherche des offres. Réessayez dans quelques secondes : votre recherche est gardée dans l’adresse de cette page."}
 
 // NewLive prepares the index of db's offers; Start builds it.
 func NewLive(db *store.DB, log *slog.Logger) *Live {

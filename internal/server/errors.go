@@ -2,69 +2,88 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
-	"vocation/internal/offerindex"
-	"vocation/internal/store"
+	"vocation/internal/failure"
 	"vocation/web"
 )
 
-// userError is a request the user can fix: it carries its status and a
-// message in French.
-type userError struct {
-	status int
-	msg    string
+// kinds are, for each kind of failure, its status, its heading and the
+// message shown when the error carries none.
+var kinds = map[failure.Kind]struct {
+	status           int
+	heading, message string
+}{
+	failure.Internal:     {http.StatusInternalServerError, "Erreur du serveur", "Une erreur s’est produite de notre côté. Réessayez dans un instant."},
+	failure.Invalid:      {http.StatusBadRequest, "Demande incorrecte", "La demande n’a pas pu être comprise."},
+	failure.NotFound:     {http.StatusNotFound, "Page introuvable", "Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée."},
+	failure.Gone:         {http.StatusGone, "Page retirée", "Ce qui était à cette adresse n’y est plus."},
+	failure.Unavailable:  {http.StatusServiceUnavailable, "Service momentanément indisponible", "Réessayez dans quelques secondes."},
+	failure.Conflict:     {http.StatusConflict, "Conflit", "La demande contredit l’état actuel du site."},
+	failure.Unauthorized: {http.StatusUnauthorized, "Accès refusé", "Cette adresse demande d’être identifié."},
 }
 
-func (e *userError) Error() string { return e.msg }
-
-func badRequest(msg string) error { return &userError{status: http.StatusBadRequest, msg: msg} }
-
-// handleError is the one place an error becomes a status, a log line and
-// a page.
-func (s *Server) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
-		return
+// classify is what err means for the one who asked: a status, a heading
+// and a message. Echo's own errors (no route, a method not allowed, a
+// body too large) are read by their code.
+func classify(err error) (status int, heading, msg string) {
+	k := kinds[failure.KindOf(err)]
+	status, heading, msg = k.status, k.heading, k.message
+	if m := failure.Message(err); m != "" {
+		msg = m
 	}
-	status, heading, msg := http.StatusInternalServerError, "Erreur du serveur",
-		"Une erreur s’est produite de notre côté. Réessayez dans un instant."
-	var ue *userError
 	var he *echo.HTTPError
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		status, heading, msg = http.StatusNotFound, "Page introuvable",
-			"Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée."
-	case errors.As(err, &ue):
-		status, heading, msg = ue.status, "Demande incorrecte", ue.msg
-	case errors.As(err, &he):
+	if failure.KindOf(err) == failure.Internal && errors.As(err, &he) {
 		status = he.Code
 		switch he.Code {
 		case http.StatusNotFound:
-			heading, msg = "Page introuvable", "Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée."
+			heading, msg = kinds[failure.NotFound].heading, kinds[failure.NotFound].message
 		case http.StatusMethodNotAllowed:
 			heading, msg = "Méthode non permise", "Cette page ne se consulte qu’en lecture (GET)."
 		case http.StatusRequestEntityTooLarge:
 			heading, msg = "Requête trop volumineuse", "La requête envoyée est trop grande."
 		default:
 			if he.Code < 500 {
-				heading, msg = "Demande incorrecte", "La demande n’a pas pu être comprise."
+				heading, msg = kinds[failure.Invalid].heading, kinds[failure.Invalid].message
 			}
 		}
-	case errors.Is(err, offerindex.ErrWarming):
-		status, heading, msg = http.StatusServiceUnavailable, "Recherche en préparation",
-			"Le site vient de redémarrer et prépare la recherche des offres. Réessayez dans quelques secondes : votre recherche est gardée dans l’adresse de cette page."
-		c.Response().Header().Set("Retry-After", "10")
-	case errors.Is(err, context.Canceled):
+	}
+	if errors.Is(err, context.Canceled) {
 		status = 499 // the client left; nothing to show
 	}
-	if status >= 500 && status != http.StatusServiceUnavailable {
-		s.log.Error("request failed", slog.String("path", c.Request().URL.Path), slog.Any("err", err))
+	return status, heading, msg
+}
+
+// handleError is the one place an error becomes a status, a log line and
+// a body: an HTML page, or application/problem+json (RFC 9457) for a
+// client that asks for JSON.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
 	}
-	if status == 499 {
+	status, heading, msg := classify(err)
+	switch {
+	case status == 499:
+		return
+	case status == http.StatusServiceUnavailable:
+		s.log.Warn("request unavailable", slog.String("path", c.Request().URL.Path), slog.Any("err", err))
+	case status >= 500:
+		s.log.Error("request failed", slog.String("path", c.Request().URL.Path), slog.Any("err", err))
+	default:
+		s.log.Debug("request refused", slog.String("path", c.Request().URL.Path), slog.Int("status", status), slog.Any("err", err))
+	}
+	if d := failure.RetryAfter(err); d > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())))
+	}
+	if wantsJSON(c.Request()) {
+		_ = c.Blob(status, "application/problem+json", problemJSON(status, msg, c.Request().URL.Path))
 		return
 	}
 	if status == http.StatusNotFound && !s.opts.Dev {
@@ -94,6 +113,25 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	_ = c.Blob(status, echo.MIMETextHTMLCharsetUTF8, body)
+}
+
+// wantsJSON reports whether the client asks for JSON rather than HTML.
+func wantsJSON(r *http.Request) bool {
+	accept := r.Header.Get("Accept")
+	return strings.Contains(accept, "application/json") || strings.Contains(accept, "application/problem+json")
+}
+
+// problemJSON is an RFC 9457 problem: its type is about:blank, so its
+// title is the status's own phrase; the detail is the French message.
+func problemJSON(status int, detail, instance string) []byte {
+	b, _ := json.Marshal(struct {
+		Type     string `json:"type"`
+		Title    string `json:"title"`
+		Status   int    `json:"status"`
+		Detail   string `json:"detail"`
+		Instance string `json:"instance"`
+	}{"about:blank", http.StatusText(status), status, detail, instance})
+	return b
 }
 
 // notFoundKey keeps the 404 page among a generation's pages; no path

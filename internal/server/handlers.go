@@ -11,6 +11,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"vocation/internal/failure"
 	"vocation/internal/fiche"
 	"vocation/internal/offerindex"
 	"vocation/internal/store"
@@ -200,14 +201,14 @@ func (s *Server) listFiches(c echo.Context) error {
 	q := cleanQuery(c.QueryParam("q"))
 	sector, level := c.QueryParam("secteur"), c.QueryParam("niveau")
 	if level != "" && !slices.Contains(fiche.Levels, level) {
-		return badRequest("Le niveau d’études « " + printable(level) + " » n’existe pas. Niveaux possibles : " + strings.Join(fiche.Levels, ", ") + ".")
+		return failure.Invalidf("Le niveau d’études « " + printable(level) + " » n’existe pas. Niveaux possibles : " + strings.Join(fiche.Levels, ", ") + ".")
 	}
 	if sector != "" && !fiche.ValidSlug(sector) {
-		return badRequest("Le secteur « " + printable(sector) + " » n’existe pas.")
+		return failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
 	}
 	build := func(_ *store.Tx, idx *index) (templ.Component, error) {
 		if sector != "" && idx.sectorNames[sector] == "" {
-			return nil, badRequest("Le secteur « " + printable(sector) + " » n’existe pas.")
+			return nil, failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
 		}
 		title := "Fiches métiers"
 		if level != "" {

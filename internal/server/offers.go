@@ -17,6 +17,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"vocation/internal/failure"
 	"vocation/internal/offer"
 	"vocation/internal/offerindex"
 	"vocation/internal/store"
@@ -67,7 +68,7 @@ func intParam(v url.Values, name, label string, def, lo, hi int) (int, error) {
 	}
 	n, ok := typedNumber(s)
 	if !ok || n < lo || n > hi {
-		return 0, badRequest(fmt.Sprintf("%s : « %s » n’est pas un nombre entre %s et %s.", label, printable(s), web.Number(lo), web.Number(hi)))
+		return 0, failure.Invalidf(fmt.Sprintf("%s : « %s » n’est pas un nombre entre %s et %s.", label, printable(s), web.Number(lo), web.Number(hi)))
 	}
 	return n, nil
 }
@@ -184,7 +185,7 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 	for _, c := range v["contrat"] {
 		c = text.Fold(c) // CDI, Intérim
 		if !slices.Contains(offer.Contracts, c) {
-			return p, badRequest("Contrat : « " + printable(c) + " » n’existe pas. Contrats possibles : " + strings.Join(offer.Contracts, ", ") + ".")
+			return p, failure.Invalidf("Contrat : « " + printable(c) + " » n’existe pas. Contrats possibles : " + strings.Join(offer.Contracts, ", ") + ".")
 		}
 		if !slices.Contains(p.contrats, c) {
 			p.contrats = append(p.contrats, c)
@@ -193,10 +194,10 @@ func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
 	switch p.tri {
 	case "", "pertinence", "date", "salaire", "distance":
 	default:
-		return p, badRequest("Tri : « " + printable(p.tri) + " » n’existe pas. Tris possibles : pertinence, date, salaire, distance.")
+		return p, failure.Invalidf("Tri : « " + printable(p.tri) + " » n’existe pas. Tris possibles : pertinence, date, salaire, distance.")
 	}
 	if p.metier != "" && !idx.published(p.metier, false) {
-		return p, badRequest("Métier : aucune fiche « " + printable(p.metier) + " ».")
+		return p, failure.Invalidf("Métier : aucune fiche « " + printable(p.metier) + " ».")
 	}
 	if !p.telQuel {
 		p.takeContractWords()

@@ -15,14 +15,17 @@ import (
 	"slices"
 	"strings"
 
-	_ "modernc.org/sqlite" // the pure Go driver, registered as "sqlite"
+	_ "modernc.org/sqlite"
+
+	"vocation/internal/failure" // the pure Go driver, registered as "sqlite"
 )
 
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// ErrNotFound is returned when a fiche, page or sector does not exist.
-var ErrNotFound = errors.New("not found")
+// ErrNotFound is returned when a fiche, page, sector or offer does not
+// exist.
+var ErrNotFound error = failure.New(failure.NotFound, "Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée.")
 
 // DB is the database: one writer connection beside a small reader pool, so
 // that an import never waits behind readers and readers never queue on the

@@ -1,0 +1,48 @@
+package server_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"testing"
+	"time"
+
+	"vocation/internal/offerindex"
+	"vocation/internal/server"
+)
+
+// One vocabulary of failures: each kind has its status, as an HTML page or,
+// for a client that asks for JSON, as application/problem+json.
+func TestFailuresAsProblemJSON(t *testing.T) {
+	db := mustDB(t, offersTree())
+	srv := mustServer(t, db, false)
+	for _, tt := range []struct {
+		path   string
+		status int
+	}{
+		{"/offres?page=0", http.StatusBadRequest},
+		{"/metiers/inconnu", http.StatusNotFound},
+		{"/nulle-part/du/tout", http.StatusNotFound},
+	} {
+		r := get(t, srv, tt.path, "Accept", "application/json")
+		var p struct {
+			Type, Title, Detail, Instance string
+			Status                        int
+		}
+		if err := json.Unmarshal([]byte(r.body), &p); err != nil || r.status != tt.status || r.header.Get("Content-Type") != "application/problem+json" ||
+			p.Status != tt.status || p.Title != http.StatusText(tt.status) || p.Detail == "" || p.Instance == "" {
+			t.Errorf("%s: %d %q %+v %v", tt.path, r.status, r.header.Get("Content-Type"), p, err)
+		}
+		if html := get(t, srv, tt.path); html.status != tt.status || html.header.Get("Content-Type") != "text/html; charset=UTF-8" {
+			t.Errorf("%s as HTML: %d %q", tt.path, html.status, html.header.Get("Content-Type"))
+		}
+	}
+	// An offer index never started is one still being built, for ever.
+	warming, err := server.New(t.Context(), db, offerindex.NewLive(db, quiet()), quiet(), server.Options{OfferIndexWait: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := get(t, warming, "/readyz", "Accept", "application/problem+json"); r.status != http.StatusServiceUnavailable ||
+		r.header.Get("Retry-After") == "" || r.header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("unavailable: %d %q %q", r.status, r.header.Get("Retry-After"), r.header.Get("Content-Type"))
+	}
+}
