@@ -8,6 +8,8 @@ import (
 
 	"vocation/internal/offerindex"
 	"vocation/internal/server"
+
+	"github.com/labstack/echo/v4"
 )
 
 // One vocabulary of failures: each kind has its status, as an HTML page or,
@@ -44,5 +46,31 @@ func TestFailuresAsProblemJSON(t *testing.T) {
 	if r := get(t, warming, "/readyz", "Accept", "application/problem+json"); r.status != http.StatusServiceUnavailable ||
 		r.header.Get("Retry-After") == "" || r.header.Get("Content-Type") != "application/problem+json" {
 		t.Errorf("unavailable: %d %q %q", r.status, r.header.Get("Retry-After"), r.header.Get("Content-Type"))
+	}
+}
+
+// A route with a middleware is never answered from the kept pages, which
+// ServeHTTP serves before echo's middleware: the middleware runs every time.
+func TestKeptPagesNeverBypassAMiddleware(t *testing.T) {
+	srv := mustServer(t, mustDB(t, offersTree()), false)
+	calls := 0
+	server.HandleWith(srv, "/essai", func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			calls++
+			return next(c)
+		}
+	})
+	for range 3 {
+		if r := get(t, srv, "/essai"); r.status != http.StatusOK {
+			t.Fatalf("status %d", r.status)
+		}
+	}
+	if calls != 3 {
+		t.Errorf("the middleware ran %d times for 3 requests", calls)
+	}
+	// A page route's page is kept: the second request is answered from it.
+	first := get(t, srv, "/metiers/developpeur-back-end")
+	if again := get(t, srv, "/metiers/developpeur-back-end"); again.header.Get("Etag") == "" || again.header.Get("Etag") != first.header.Get("Etag") {
+		t.Error("a page route's page is not kept")
 	}
 }

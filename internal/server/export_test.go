@@ -1,6 +1,21 @@
 package server
 
-import "github.com/labstack/echo/v4"
+import (
+	"vocation/internal/store"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+)
 
 // RoutesOf is the route table a server answers with.
 func RoutesOf(s *Server) []*echo.Route { return s.echo.Routes() }
+
+// HandleWith adds a route with a middleware, outside the route table's page
+// routes, whose handler builds its page as the page routes do.
+func HandleWith(s *Server, path string, mw echo.MiddlewareFunc) {
+	s.echo.GET(path, func(c echo.Context) error {
+		return s.cached(c, s.current(c), path, func(_ *store.Tx, idx *index) (templ.Component, error) {
+			return templ.Raw("<p>" + path + "</p>"), nil
+		})
+	}, mw)
+}

@@ -70,7 +70,7 @@ func (s *Server) cached(c echo.Context, gen *generation, key string, build build
 				return err
 			}
 		}
-		if _, volatile := comp.(uncached); n == gen.n && !s.opts.Dev && !volatile {
+		if _, volatile := comp.(uncached); n == gen.n && !s.opts.Dev && !volatile && s.pageRoutes[c.Path()] {
 			gen.put(key, p)
 		}
 		return nil

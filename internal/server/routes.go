@@ -21,16 +21,26 @@ func (s *Server) routes() *echo.Echo {
 	e.Pre(s.logRequests, s.secure, middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(middleware.Recover())
 
-	get := func(path string, h echo.HandlerFunc) {
-		e.Match([]string{http.MethodGet, http.MethodHead}, path, h)
+	// A route is either a page route, whose pages are rendered once per
+	// generation and then answered by ServeHTTP before echo's router and
+	// middleware, or a route that may have middleware of its own and whose
+	// responses are never kept: never both. cached keeps a page only for a
+	// page route, so a route with middleware cannot be bypassed.
+	s.pageRoutes = map[string]bool{}
+	get := func(path string, h echo.HandlerFunc, mw ...echo.MiddlewareFunc) {
+		e.Match([]string{http.MethodGet, http.MethodHead}, path, h, mw...)
 	}
-	get("/", s.showHome)
-	get("/metiers", s.listFiches)
-	get("/metiers/:slug", s.showFiche)
+	page := func(path string, h echo.HandlerFunc) {
+		get(path, h)
+		s.pageRoutes[path] = true
+	}
+	page("/", s.showHome)
+	page("/metiers", s.listFiches)
+	page("/metiers/:slug", s.showFiche)
 	get("/offres", s.listOffers)
 	get("/offres/:source/:id", s.showOffer)
-	get("/secteurs", s.listSectors)
-	get("/secteurs/:key", s.showSector)
+	page("/secteurs", s.listSectors)
+	page("/secteurs/:key", s.showSector)
 	get("/pages/:slug", s.redirectPage)
 	get("/static/*", s.serveStatic)
 	get("/healthz", s.health)
@@ -40,7 +50,7 @@ func (s *Server) routes() *echo.Echo {
 	get("/recherche", s.redirectSearch)
 	// Plain pages take every other first segment: ReservedSlugs keeps
 	// them off the names above.
-	get("/:slug", s.showPage)
+	page("/:slug", s.showPage)
 	return e
 }
 

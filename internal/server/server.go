@@ -41,6 +41,9 @@ type Server struct {
 	offers  *offerindex.Live
 	headers http.Header
 	echo    *echo.Echo
+	// pageRoutes are the routes whose pages may be kept and answered
+	// before the router (routes.go).
+	pageRoutes map[string]bool
 	// problems are the content errors shown as a banner in dev mode.
 	problems atomic.Pointer[[]string]
 }
