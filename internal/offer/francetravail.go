@@ -45,12 +45,16 @@ type ftOffer struct {
 	} `json:"origineOffre"`
 }
 
-// ftContracts maps France Travail's contract types to Vocation's.
+// ftContracts maps France Travail's contract types, all those its API
+// uses, to Vocation's. A franchise, taking over a business and a
+// commercial profession (often paid on commission) are ways to run one's
+// own business, not the missions "freelance" means: they are autre.
 var ftContracts = map[string]string{
 	"CDI": "cdi", "DIN": "cdi", // CDI intérimaire
 	"CDD": "cdd", "SAI": "cdd", "DDI": "cdd", // saisonnier, CDD d'insertion
-	"MIS": "interim", "TTI": "interim", // mission d'intérim, travail temporaire d'insertion
-	"LIB": "freelance", "FRA": "freelance", "REP": "freelance", "CCE": "freelance", // libéral, franchise, reprise, commercial
+	"MIS": "interim", "TTI": "interim", // mission intérimaire, contrat de travail temporaire d'insertion
+	"LIB": "freelance",                             // profession libérale
+	"FRA": "autre", "REP": "autre", "CCE": "autre", // franchise, reprise d'entreprise, profession commerciale
 }
 
 // DecodeFranceTravail reads the JSON body of France Travail's offers

@@ -14,8 +14,10 @@ import (
 	"vocation/internal/salary"
 )
 
-// Contracts are the contract types, in the order facets show them.
-var Contracts = []string{"cdi", "cdd", "alternance", "stage", "freelance", "interim"}
+// Contracts are the contract types, in the order facets show them. The
+// last, autre, is for what is none of the others: a franchise, taking
+// over a business, a commission-paid sales job.
+var Contracts = []string{"cdi", "cdd", "alternance", "stage", "freelance", "interim", "autre"}
 
 // Offer is one job offer. Unknown numbers are -1, an absent salary has no
 // unit, and an offer without coordinates has HasGeo false.
@@ -96,6 +98,9 @@ const (
 	minSalaryMonths = 12
 	maxSalaryMonths = 16
 )
+
+// maxSkill bounds one skill, in characters.
+const maxSkill = 500
 
 var (
 	romeRe     = regexp.MustCompile(`^[A-N][0-9]{4}$`)
@@ -183,8 +188,10 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 		bad("rome", "%q is not a ROME code (a capital letter A-N and four digits)", o.Rome)
 	}
 	for i, s := range o.Skills {
-		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > 100 {
-			bad("skills", "skill %d is empty or longer than 100 characters", i)
+		// ROME competence labels run to 150 characters and more; the bound
+		// only keeps out a description pasted in the wrong field.
+		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > maxSkill {
+			bad("skills", "skill %d is empty or longer than %d characters", i, maxSkill)
 		}
 	}
 	return len(*probs) == before

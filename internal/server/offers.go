@@ -414,7 +414,8 @@ func (s *Server) offerRequest(p offerParams, ix *search.Index, idx *index) (sear
 	return req, notice
 }
 
-var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim"}
+var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim",
+	"autre": "Autre contrat"}
 
 func (s *Server) offersPage(c echo.Context, p offerParams, ix *search.Index, idx *index, req search.Request, res search.Result, offers []store.StoredOffer) web.OffersPage {
 	// The title names what the search is: the words, the métier, and the
