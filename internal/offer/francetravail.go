@@ -3,6 +3,7 @@ package offer
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -62,18 +63,35 @@ var ftContracts = map[string]string{
 // the line where it starts. Offers come back only when all are valid.
 func DecodeFranceTravail(path string, r io.Reader, probs *problem.List) []Offer {
 	before := len(*probs)
+	var out []Offer
+	ReadFranceTravail(path, r, probs, func(o *Offer) error {
+		out = append(out, *o)
+		return nil
+	})
+	if len(*probs) > before {
+		return nil
+	}
+	return out
+}
+
+// ReadFranceTravail streams the offers of a France Travail search body to
+// fn, valid ones only; an invalid offer is reported at the line where it
+// starts, counted, and reading goes on. A body that is not JSON of that
+// shape is reported and stops the reading with ErrMalformed: what follows
+// a syntax error cannot be told apart. An error from fn stops it too.
+func ReadFranceTravail(path string, r io.Reader, probs *problem.List, fn func(*Offer) error) (Tally, error) {
+	var t Tally
 	src, err := io.ReadAll(io.LimitReader(r, 512<<20))
 	if err != nil {
 		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
-		return nil
+		return t, ErrMalformed
 	}
 	lineAt := func(offset int64) int { return 1 + bytes.Count(src[:offset], []byte("\n")) }
 	dec := json.NewDecoder(bytes.NewReader(src))
 	if err := expectResultats(dec); err != nil {
 		probs.Errorf(path, lineAt(dec.InputOffset()), "resultats", "%v", err)
-		return nil
+		return t, ErrMalformed
 	}
-	var out []Offer
 	for dec.More() {
 		// The offset before Decode is the end of the previous value; the
 		// next offer starts after the comma and the spaces that follow.
@@ -82,20 +100,29 @@ func DecodeFranceTravail(path string, r io.Reader, probs *problem.List) []Offer 
 			start++
 		}
 		line := lineAt(start)
+		t.Offers++
 		var ft ftOffer
 		if err := dec.Decode(&ft); err != nil {
 			probs.Errorf(path, line, "resultats", "offer cannot be read: %v", jsonError(err))
-			return nil
+			var typeErr *json.UnmarshalTypeError
+			if !errors.As(err, &typeErr) {
+				return t, ErrMalformed
+			}
+			// A value of the wrong type: the decoder read the whole offer,
+			// and the next one starts where it ended.
+			t.Invalid++
+			continue
 		}
 		o, ok := fromFranceTravail(ft, path, line, probs)
-		if ok && validate(&o, path, probs) {
-			out = append(out, o)
+		if !ok || !validate(&o, path, probs) {
+			t.Invalid++
+			continue
+		}
+		if err := fn(&o); err != nil {
+			return t, err
 		}
 	}
-	if len(*probs) > before {
-		return nil
-	}
-	return out
+	return t, nil
 }
 
 // expectResultats moves the decoder to the first element of "resultats".
