@@ -136,6 +136,20 @@ func (f *fields) integer(key string) int {
 	return int(v)
 }
 
+// cents reads an amount in euros with at most two decimals, as cents.
+func (f *fields) cents(key string) int {
+	v, ok := f.float(key)
+	if !ok {
+		return -1
+	}
+	c := math.Round(v * 100)
+	if math.Abs(v*100-c) > 1e-6 || math.Abs(c) > 1e9 {
+		f.fail(key, "expected an amount in euros with at most 2 decimals, found %s", short(f.m[key]))
+		return -1
+	}
+	return int(c)
+}
+
 func (f *fields) float(key string) (float64, bool) {
 	raw, ok := f.m[key]
 	if !ok || string(raw) == "null" {
@@ -189,7 +203,11 @@ func fromNative(m map[string]json.RawMessage, path string, line int, probs *prob
 	if o.Source == "" {
 		o.Source = "local"
 	}
-	o.SalaryMin, o.SalaryMax = max(f.integer("salary_min"), 0), max(f.integer("salary_max"), 0)
+	if o.SalaryUnit == "hour" {
+		o.SalaryMin, o.SalaryMax = max(f.cents("salary_min"), 0), max(f.cents("salary_max"), 0)
+	} else {
+		o.SalaryMin, o.SalaryMax = max(f.integer("salary_min"), 0), max(f.integer("salary_max"), 0)
+	}
 	o.SalaryMonths, _ = f.float("salary_months")
 	lat, hasLat := f.float("lat")
 	lon, hasLon := f.float("lon")

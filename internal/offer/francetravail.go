@@ -233,14 +233,11 @@ var (
 	monthsRe  = regexp.MustCompile(`(?i)\bsur\s+(\d+(?:[.,]\d+)?)\s*mois\b`)
 )
 
-// legalMonthlyHours turns an hourly wage into a monthly one: 35 hours a
-// week, 52 weeks, 12 months.
-const legalMonthlyHours = 151.67
-
 // ParseSalaire reads France Travail's salary label, such as "Mensuel de
-// 1900.00 Euros à 2100.00 Euros sur 13 mois" or "Annuel de 45000 Euros".
-// An hourly wage becomes monthly. months is the "sur 13 mois" of a
-// monthly wage, else 0. Anything else gives no salary.
+// 1900.00 Euros à 2100.00 Euros sur 13 mois", "Annuel de 45000 Euros" or
+// "Horaire de 11.65 Euros", whose amounts come back in cents. months is
+// the "sur 13 mois" of a monthly wage, else 0. Anything else gives no
+// salary.
 func ParseSalaire(libelle string) (lo, hi int, unit string, months float64) {
 	m := salaireRe.FindStringSubmatch(libelle)
 	if m == nil {
@@ -262,7 +259,7 @@ func ParseSalaire(libelle string) (lo, hi int, unit string, months float64) {
 	case "mensuel":
 		unit = "month"
 	default:
-		unit, a, b = "month", a*legalMonthlyHours, b*legalMonthlyHours
+		unit, a, b = "hour", a*100, b*100
 	}
 	if mm := monthsRe.FindStringSubmatch(libelle); mm != nil && unit == "month" {
 		months, _ = amount(mm[1])

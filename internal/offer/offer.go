@@ -33,9 +33,11 @@ type Offer struct {
 	Lat, Lon    float64
 	HasGeo      bool
 	RemoteDays  int
-	SalaryMin   int
-	SalaryMax   int
-	SalaryUnit  string
+	// SalaryMin and SalaryMax are in euros, but in cents for an hourly
+	// wage (SalaryUnit hour): "11.65 Euros" an hour is 1165.
+	SalaryMin  int
+	SalaryMax  int
+	SalaryUnit string
 	// SalaryMonths is how many monthly salaries a year pays ("sur 13
 	// mois"), for a monthly salary; 0 when not given, which means 12.
 	SalaryMonths    float64
@@ -147,8 +149,8 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 	}
 	if o.SalaryUnit != "" || o.SalaryMin != 0 || o.SalaryMax != 0 {
 		switch {
-		case !contains(salary.Units, o.SalaryUnit):
-			bad("salary_unit", "%q is not one of year, month, day", o.SalaryUnit)
+		case !contains(salary.OfferUnits, o.SalaryUnit):
+			bad("salary_unit", "%q is not one of %s", o.SalaryUnit, strings.Join(salary.OfferUnits, ", "))
 		case o.SalaryMin <= 0 && o.SalaryMax <= 0:
 			bad("salary_min", "give salary_min or salary_max above 0")
 		default:
@@ -159,7 +161,7 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 				o.SalaryMax = o.SalaryMin
 			}
 			if o.SalaryMin > o.SalaryMax {
-				bad("salary_max", "%d is below salary_min %d", o.SalaryMax, o.SalaryMin)
+				bad("salary_max", "%s is below salary_min %s", salary.Format(o.SalaryMax, o.SalaryUnit), salary.Format(o.SalaryMin, o.SalaryUnit))
 			}
 			if msg := salary.Check(o.SalaryMin, o.SalaryUnit); msg != "" {
 				bad("salary_min", "%s", msg)
