@@ -34,6 +34,7 @@ func TestSalaryAsGiven(t *testing.T) {
 	checkPage(t, srv, "/offres/francetravail/178QXWB", 200, []string{"11,65\u00a0€ de l’heure",
 		"soit environ 1\u202f767\u00a0€ par mois et 21\u202f200\u00a0€ par an pour un temps plein (35\u00a0h par semaine)"}, []string{"1\u202f767\u00a0€ par mois (soit"})
 	checkPage(t, srv, "/offres", 200, []string{"11,65\u00a0€ de l’heure", "11,88\u00a0€ à 12,50\u00a0€ de l’heure"}, nil)
+	checkPage(t, srv, "/offres/francetravail/178UHJE", 200, []string{"38\u202f000\u00a0€ à 45\u202f000\u00a0€ par an"}, []string{"(soit"})
 	checkPage(t, srv, "/offres/francetravail/178SLPM", 200, []string{"1\u202f850\u00a0€ par mois", "(soit 22\u202f200\u00a0€ par an)"}, nil)
 	// the salary filter counts the full-time year: 21 203 € at 11,65 € an hour
 	checkPage(t, srv, "/offres?salaire_min=21000", 200, []string{"Auxiliaire parental"}, nil)

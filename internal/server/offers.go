@@ -747,11 +747,14 @@ func salaryGiven(o offer.Offer) string {
 	return s
 }
 
-// salaryDerived is what an offer's salary makes a year; for an hourly
-// wage, a full-time month and year too, said to be derived: the offer
-// may be part-time.
+// salaryDerived is what an offer's salary makes a year, "" when it is
+// given per year already; for an hourly wage, a full-time month and year,
+// said to be derived: the offer may be part-time.
 func salaryDerived(o offer.Offer) string {
-	if o.SalaryUnit == "hour" {
+	switch o.SalaryUnit {
+	case "year":
+		return ""
+	case "hour":
 		hundred := func(n int) int { return int(math.Round(float64(n)/100) * 100) }
 		return "soit environ " + amount(salary.FullTimeMonth(o.SalaryMin), salary.FullTimeMonth(o.SalaryMax), false, "month") + " et " +
 			amount(hundred(salary.Annual(o.SalaryMin, "hour")), hundred(salary.Annual(o.SalaryMax, "hour")), false, "year") +
