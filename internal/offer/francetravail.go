@@ -25,6 +25,7 @@ type ftOffer struct {
 	LieuTravail  struct {
 		Libelle    string   `json:"libelle"`
 		CodePostal string   `json:"codePostal"`
+		Commune    string   `json:"commune"` // INSEE code
 		Latitude   *float64 `json:"latitude"`
 		Longitude  *float64 `json:"longitude"`
 	} `json:"lieuTravail"`
@@ -156,7 +157,7 @@ func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (
 		Title:           strings.TrimSpace(ft.Intitule),
 		Description:     strings.TrimSpace(ft.Description),
 		Company:         strings.TrimSpace(ft.Entreprise.Nom),
-		City:            ftCity(ft.LieuTravail.Libelle),
+		City:            ftCity(ft.LieuTravail.Libelle, ft.LieuTravail.Commune),
 		Postcode:        strings.TrimSpace(ft.LieuTravail.CodePostal),
 		RemoteDays:      -1,
 		ExperienceYears: ftExperience(ft.ExperienceExige, ft.ExperienceLibelle),
@@ -198,15 +199,6 @@ func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (
 		o.SalaryMonths = 0 // "sur 1 mois" is a label to leave out, not a year
 	}
 	return o, true
-}
-
-// ftCity drops the département prefix of "75 - Paris 15e Arrondissement".
-func ftCity(libelle string) string {
-	libelle = strings.TrimSpace(libelle)
-	if dep, city, ok := strings.Cut(libelle, " - "); ok && len(dep) <= 3 {
-		return strings.TrimSpace(city)
-	}
-	return libelle
 }
 
 var experienceRe = regexp.MustCompile(`(?i)(\d+)\s*(an|mois)`)

@@ -57,3 +57,40 @@ func TestFranceTravailContracts(t *testing.T) {
 		}
 	}
 }
+
+// A place is the commune's official name when its code is known, else
+// the label without its département, in the case French writes it.
+func TestFranceTravailPlaces(t *testing.T) {
+	for _, tt := range []struct{ libelle, commune, want string }{
+		{"69 - LYON 03", "69383", "Lyon 3e"},
+		{"59 - MARCQ EN BAROEUL", "59378", "Marcq-en-Barœul"},
+		{"75 - PARIS 01", "75101", "Paris 1er"},
+		{"13 - MARSEILLE 13", "13213", "Marseille 13e"},
+		{"35 - RENNES", "35238", "Rennes"},
+		{"59 - MARCQ EN BAROEUL", "", "Marcq en Baroeul"},
+		{"69 - LYON 03", "99999", "Lyon 3e"},
+		{"13 - MARSEILLE 07", "", "Marseille 7e"},
+		{"75 - PARIS 01", "", "Paris 1er"},
+		{"75 - Paris 15e Arrondissement", "", "Paris 15e"},
+		{"974 - ST DENIS", "", "Saint Denis"},
+		{"59 - VILLENEUVE D'ASCQ", "", "Villeneuve d'Ascq"},
+		{"69 - L'ARBRESLE", "", "L'Arbresle"},
+		{"34 - LA GRANDE MOTTE", "", "La Grande Motte"},
+		{"93 - ST OUEN SUR SEINE", "", "Saint Ouen sur Seine"},
+		{"2A - AJACCIO", "", "Ajaccio"},
+		{"Île-de-France", "", "Île-de-France"},
+		{"Lyon", "", "Lyon"},
+		{"", "", ""},
+	} {
+		if got := ftCity(tt.libelle, tt.commune); got != tt.want {
+			t.Errorf("%q, %q: %q, want %q", tt.libelle, tt.commune, got, tt.want)
+		}
+	}
+	var places []string
+	for _, o := range decodeFixture(t, "francetravail-2024-07.json") {
+		places = append(places, o.City)
+	}
+	if got := strings.Join(places, ", "); got != "Lyon 3e, Marcq-en-Barœul, Marseille 7e, Paris 1er, Rennes, Bordeaux" {
+		t.Errorf("fixture places: %s", got)
+	}
+}

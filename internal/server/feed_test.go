@@ -40,3 +40,9 @@ func TestSalaryAsGiven(t *testing.T) {
 	checkPage(t, srv, "/offres?salaire_min=21000", 200, []string{"Auxiliaire parental"}, nil)
 	checkPage(t, srv, "/offres?salaire_min=21500", 200, []string{"Préparateur"}, []string{"Auxiliaire parental"})
 }
+
+// Places are shown by their official names, arrondissements the French way.
+func TestFranceTravailPlaces(t *testing.T) {
+	srv := mustServer(t, mustDB(t, francetravailTree(t)), false)
+	checkPage(t, srv, "/offres", 200, []string{"Lyon 3e (69003)", "Marcq-en-Barœul (59700)", "Marseille 7e (13007)", "Paris 1er (75001)"}, []string{"LYON", "69 - "})
+}
