@@ -5,7 +5,7 @@ CONTENT ?= content
 DB      ?= data/vocation.db
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: run test build import check dev generate lint e2e-deps fuzz bench-pages bench-search load security lighthouse clean
+.PHONY: run test build import check dev generate communes lint e2e-deps fuzz bench-pages bench-search load security lighthouse clean
 
 # A few thousand generated demo offers (source demo) come with the site;
 # the pages say they are demonstration data.
@@ -46,6 +46,14 @@ build: static/js/htmx.min.js
 static/js/htmx.min.js: static/package-lock.json
 	npm ci --prefix static --no-audit --no-fund --silent
 	cp static/node_modules/htmx.org/dist/htmx.min.js $@
+
+# The official commune names France Travail's offers are shown with, from
+# Etalab's decoupage-administratif, pinned in scripts/communes/package-lock.json.
+# The result (about 300 KB) is committed, so that go build, go vet and go test
+# work on a fresh clone without npm; run this to follow a newer dataset.
+communes:
+	npm ci --prefix scripts/communes --no-audit --no-fund --silent
+	$(GO) run ./scripts/communes scripts/communes/node_modules/@etalab/decoupage-administratif/data/communes.json internal/offer/communes.tsv.gz
 
 import: build
 	$(BIN) import --content $(CONTENT) --db $(DB)

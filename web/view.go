@@ -217,6 +217,9 @@ type Tick struct {
 // Euros formats 35000 as "35 000 €".
 func Euros(n int) string { return Number(n) + "\u00a0€" }
 
+// Cents formats 1165 cents as "11,65 €", the French way.
+func Cents(c int) string { return fmt.Sprintf("%s,%02d\u00a0€", Number(c/100), c%100) }
+
 // Number formats 166783 as "166 783", with the narrow no-break space French
 // typography puts between thousands.
 func Number(n int) string {
@@ -333,16 +336,18 @@ type OfferPage struct {
 	Place       string
 	Contract    string
 	SalaryGiven string
-	SalaryYear  string
-	Remote      string
-	Experience  string
-	Skills      []string
-	Published   string
-	Expires     string
-	ApplyURL    string
-	Paragraphs  []string
-	Fiches      []Link
-	Gone        bool
-	Search      Link
-	Demo        bool
+	// SalaryDerived is what the salary makes per month or year, when the
+	// offer gives it per another unit, or "".
+	SalaryDerived string
+	Remote        string
+	Experience    string
+	Skills        []string
+	Published     string
+	Expires       string
+	ApplyURL      string
+	Paragraphs    []string
+	Fiches        []Link
+	Gone          bool
+	Search        Link
+	Demo          bool
 }

@@ -19,13 +19,19 @@ import (
 	"vocation/internal/store"
 )
 
-// errInvalidFeed stops an offers import whose feeds have problems: they
-// were printed, and nothing is stored.
+// errInvalidFeed stops an offers import with a feed refused whole: its
+// problems were printed, and nothing is stored.
 var errInvalidFeed = errors.New("invalid feed")
 
-// importOffers streams every feed into one transaction: all of them are
-// stored, or, at the first feed with a problem, none. Decoding and
-// stemming, most of the work, run on every core; one goroutine writes.
+// maxInvalid is the share of invalid offers past which a feed is refused
+// whole, in percent: a few broken offers are the source's, more say the
+// feed or its reading is wrong.
+const maxInvalid = 1
+
+// importOffers streams every feed into one transaction. An invalid offer
+// is skipped and reported; a feed that is malformed, or has more than
+// maxInvalid % of invalid offers, stores nothing, of any feed. Decoding
+// and stemming, most of the work, run on every core; one goroutine writes.
 func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdout, stderr io.Writer) int {
 	db, err := store.Open(ctx, cfg.DB)
 	if err != nil {
@@ -35,14 +41,22 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 	defer db.Close()
 	start := time.Now()
 	var probs problem.List
+	var refusal string
+	skipped := 0
 	res, err := db.StreamPrepared(ctx, cfg.ReplaceSource, func(put func(*store.Prepared) error) error {
 		for _, path := range cfg.Feeds {
-			if err := readFeed(ctx, path, &probs, put); err != nil {
+			t, err := readFeed(ctx, path, &probs, put)
+			switch {
+			case errors.Is(err, offer.ErrMalformed):
+				refusal = path + ": the file cannot be read whole: feed refused"
+				return errInvalidFeed
+			case err != nil:
 				return err
-			}
-			if probs.HasErrors() {
+			case t.Invalid*100 > t.Offers*maxInvalid:
+				refusal = fmt.Sprintf("%s: %d of %d offers are invalid, more than %d %%: feed refused", path, t.Invalid, t.Offers, maxInvalid)
 				return errInvalidFeed
 			}
+			skipped += t.Invalid
 		}
 		return nil
 	})
@@ -54,31 +68,32 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 		fmt.Fprintln(stderr, "import interrupted: the database is unchanged")
 		return 1
 	default:
-		if !errors.Is(err, errInvalidFeed) {
+		if errors.Is(err, errInvalidFeed) {
+			fmt.Fprintln(stderr, refusal)
+		} else {
 			log.Error("offers import failed", slog.Any("err", err))
 		}
 		fmt.Fprintln(stderr, "import refused: the database is unchanged")
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %d offers, expired %d, in %s\n", res.Upserted, res.Expired, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "imported %d offers, skipped %d invalid, expired %d, in %s\n", res.Upserted, skipped, res.Expired, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
-func readFeed(ctx context.Context, path string, probs *problem.List, put func(*store.Prepared) error) error {
+// readFeed reads one feed, .json as France Travail's search body, any
+// other as JSON Lines, handing its valid offers to put.
+func readFeed(ctx context.Context, path string, probs *problem.List, put func(*store.Prepared) error) (offer.Tally, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
-		return nil
+		return offer.Tally{}, offer.ErrMalformed
 	}
 	defer f.Close()
 	if strings.HasSuffix(path, ".json") {
-		for _, o := range offer.DecodeFranceTravail(path, f, probs) {
-			p := store.Prepare(&o)
-			if err := put(&p); err != nil {
-				return err
-			}
-		}
-		return nil
+		return offer.ReadFranceTravail(path, f, probs, func(o *offer.Offer) error {
+			p := store.Prepare(o)
+			return put(&p)
+		})
 	}
 	return readJSONL(ctx, path, f, probs, put)
 }
@@ -91,13 +106,14 @@ type rawLine struct {
 // readJSONL decodes lines on every core and hands the prepared offers to
 // put, from this goroutine only. It stops reading when ctx ends or put
 // fails: an interrupted import of a large feed must not read it to the end.
-func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.List, put func(*store.Prepared) error) error {
+func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.List, put func(*store.Prepared) error) (offer.Tally, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.NumCPU()
 	lines := make(chan []rawLine, workers*2)
 	out := make(chan []store.Prepared, workers*2)
 	lists := make([]problem.List, workers)
+	invalid := make([]int, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -108,6 +124,8 @@ func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.Lis
 				for _, l := range batch {
 					if o, ok := offer.DecodeLine(path, l.n, l.b, &lists[w]); ok {
 						prepared = append(prepared, store.Prepare(&o))
+					} else {
+						invalid[w]++
 					}
 				}
 				out <- prepared
@@ -115,12 +133,14 @@ func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.Lis
 		}()
 	}
 	readErr := make(chan error, 1)
+	var t offer.Tally
 	go func() {
 		var batch []rawLine
 		err := offer.ReadLines(path, r, probs, func(n int, b []byte) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			t.Offers++
 			batch = append(batch, rawLine{n, bytes.Clone(b)})
 			if len(batch) == 256 {
 				lines <- batch
@@ -147,13 +167,14 @@ func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.Lis
 		}
 	}
 	err := <-readErr
-	for _, l := range lists {
+	for w, l := range lists {
 		*probs = append(*probs, l...)
+		t.Invalid += invalid[w]
 	}
 	if putErr != nil {
-		return putErr
+		return t, putErr
 	}
-	return err
+	return t, err
 }
 
 func generateOffers(cfg config.Config, stdout io.Writer) int {

@@ -250,16 +250,18 @@ func TestOffersCommands(t *testing.T) {
 	f.Write(gen.Bytes())
 	f.Close()
 	db := filepath.Join(dir, "v.db")
-	if code, out, stderr := runCmd(t, "offers", "import", "--db", db, feed); code != 0 || !strings.Contains(out, "imported 600 offers, expired 0") {
+	if code, out, stderr := runCmd(t, "offers", "import", "--db", db, feed); code != 0 || !strings.Contains(out, "imported 600 offers, skipped 0 invalid, expired 0") {
 		t.Fatalf("import: %d %s %s", code, out, stderr)
 	}
 	// Importing again is idempotent: the same 600, nothing expired.
-	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", feed); code != 0 || !strings.Contains(out, "imported 600 offers, expired 0") {
+	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", feed); code != 0 || !strings.Contains(out, "imported 600 offers, skipped 0 invalid, expired 0") {
 		t.Fatalf("re-import: %d %s", code, out)
 	}
-	// A feed with one bad line among many is refused whole, with the line.
+	// A feed with too many bad lines is refused whole, with the lines.
 	lines := strings.Split(strings.TrimSpace(gen.String()), "\n")
-	lines[400] = strings.Replace(lines[400], `"contract":"`, `"contract":"x`, 1)
+	for _, i := range []int{400, 410, 420, 430, 440, 450} { // 6 of 500, past 1 %
+		lines[i] = strings.Replace(lines[i], `"contract":"`, `"contract":"x`, 1)
+	}
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte(strings.Join(lines[:500], "\n")), 0o644)
 	before, _ := os.ReadFile(db)
@@ -273,7 +275,7 @@ func TestOffersCommands(t *testing.T) {
 	// The first 400 again, replacing the source: the other 200 expire.
 	good := filepath.Join(dir, "part.jsonl")
 	os.WriteFile(good, []byte(strings.Join(lines[:400], "\n")+"\n"), 0o644)
-	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", good); code != 0 || !strings.Contains(out, "imported 400 offers, expired 200") {
+	if code, out, _ := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", good); code != 0 || !strings.Contains(out, "imported 400 offers, skipped 0 invalid, expired 200") {
 		t.Fatalf("replace-source: %d %s", code, out)
 	}
 }
@@ -310,7 +312,7 @@ func TestOffersImportStopsReading(t *testing.T) {
 			ctx, put := setup()
 			r := &countingReader{r: bytes.NewReader(feed)}
 			var probs problem.List
-			if err := readJSONL(ctx, "feed.jsonl", r, &probs, put); err == nil {
+			if _, err := readJSONL(ctx, "feed.jsonl", r, &probs, put); err == nil {
 				t.Fatal("no error")
 			}
 			if r.n > len(feed)/2 {

@@ -14,6 +14,16 @@ import (
 	"vocation/internal/problem"
 )
 
+// ErrMalformed stops the reading of a file that cannot be read as its
+// format, past a problem already reported: the offers after it are lost.
+var ErrMalformed = errors.New("the file cannot be read as offers")
+
+// Tally counts what reading a file found.
+type Tally struct {
+	Offers  int // offers read, valid or not
+	Invalid int // offers left out for a problem
+}
+
 // maxLine bounds one JSON Lines record: a description of a few thousand
 // words is a few dozen KB.
 const maxLine = 1 << 20
@@ -47,7 +57,9 @@ func ReadJSONL(path string, r io.Reader, probs *problem.List, fn func(*Offer) er
 }
 
 // ReadLines calls fn with each non-blank line of a JSON Lines file and its
-// number. The bytes are only valid during the call.
+// number. The bytes are only valid during the call. A line too long to
+// read is reported and ends the reading with ErrMalformed. A line that is
+// not JSON is left to fn: it is one broken offer, not a broken file.
 func ReadLines(path string, r io.Reader, probs *problem.List, fn func(line int, b []byte) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -64,6 +76,7 @@ func ReadLines(path string, r io.Reader, probs *problem.List, fn func(line int, 
 	}
 	if err := sc.Err(); err != nil {
 		probs.Errorf(path, line+1, "line", "cannot be read: %v (a line may be at most %d bytes)", err, maxLine)
+		return ErrMalformed
 	}
 	return nil
 }
@@ -123,6 +136,20 @@ func (f *fields) integer(key string) int {
 	return int(v)
 }
 
+// cents reads an amount in euros with at most two decimals, as cents.
+func (f *fields) cents(key string) int {
+	v, ok := f.float(key)
+	if !ok {
+		return -1
+	}
+	c := math.Round(v * 100)
+	if math.Abs(v*100-c) > 1e-6 || math.Abs(c) > 1e9 {
+		f.fail(key, "expected an amount in euros with at most 2 decimals, found %s", short(f.m[key]))
+		return -1
+	}
+	return int(c)
+}
+
 func (f *fields) float(key string) (float64, bool) {
 	raw, ok := f.m[key]
 	if !ok || string(raw) == "null" {
@@ -176,7 +203,11 @@ func fromNative(m map[string]json.RawMessage, path string, line int, probs *prob
 	if o.Source == "" {
 		o.Source = "local"
 	}
-	o.SalaryMin, o.SalaryMax = max(f.integer("salary_min"), 0), max(f.integer("salary_max"), 0)
+	if o.SalaryUnit == "hour" {
+		o.SalaryMin, o.SalaryMax = max(f.cents("salary_min"), 0), max(f.cents("salary_max"), 0)
+	} else {
+		o.SalaryMin, o.SalaryMax = max(f.integer("salary_min"), 0), max(f.integer("salary_max"), 0)
+	}
 	o.SalaryMonths, _ = f.float("salary_months")
 	lat, hasLat := f.float("lat")
 	lon, hasLon := f.float("lon")

@@ -3,6 +3,7 @@ package offer
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -24,6 +25,7 @@ type ftOffer struct {
 	LieuTravail  struct {
 		Libelle    string   `json:"libelle"`
 		CodePostal string   `json:"codePostal"`
+		Commune    string   `json:"commune"` // INSEE code
 		Latitude   *float64 `json:"latitude"`
 		Longitude  *float64 `json:"longitude"`
 	} `json:"lieuTravail"`
@@ -45,12 +47,16 @@ type ftOffer struct {
 	} `json:"origineOffre"`
 }
 
-// ftContracts maps France Travail's contract types to Vocation's.
+// ftContracts maps France Travail's contract types, all those its API
+// uses, to Vocation's. A franchise, taking over a business and a
+// commercial profession (often paid on commission) are ways to run one's
+// own business, not the missions "freelance" means: they are autre.
 var ftContracts = map[string]string{
 	"CDI": "cdi", "DIN": "cdi", // CDI intérimaire
 	"CDD": "cdd", "SAI": "cdd", "DDI": "cdd", // saisonnier, CDD d'insertion
-	"MIS": "interim", "TTI": "interim", // mission d'intérim, travail temporaire d'insertion
-	"LIB": "freelance", "FRA": "freelance", "REP": "freelance", "CCE": "freelance", // libéral, franchise, reprise, commercial
+	"MIS": "interim", "TTI": "interim", // mission intérimaire, contrat de travail temporaire d'insertion
+	"LIB": "freelance",                             // profession libérale
+	"FRA": "autre", "REP": "autre", "CCE": "autre", // franchise, reprise d'entreprise, profession commerciale
 }
 
 // DecodeFranceTravail reads the JSON body of France Travail's offers
@@ -58,18 +64,35 @@ var ftContracts = map[string]string{
 // the line where it starts. Offers come back only when all are valid.
 func DecodeFranceTravail(path string, r io.Reader, probs *problem.List) []Offer {
 	before := len(*probs)
+	var out []Offer
+	ReadFranceTravail(path, r, probs, func(o *Offer) error {
+		out = append(out, *o)
+		return nil
+	})
+	if len(*probs) > before {
+		return nil
+	}
+	return out
+}
+
+// ReadFranceTravail streams the offers of a France Travail search body to
+// fn, valid ones only; an invalid offer is reported at the line where it
+// starts, counted, and reading goes on. A body that is not JSON of that
+// shape is reported and stops the reading with ErrMalformed: what follows
+// a syntax error cannot be told apart. An error from fn stops it too.
+func ReadFranceTravail(path string, r io.Reader, probs *problem.List, fn func(*Offer) error) (Tally, error) {
+	var t Tally
 	src, err := io.ReadAll(io.LimitReader(r, 512<<20))
 	if err != nil {
 		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
-		return nil
+		return t, ErrMalformed
 	}
 	lineAt := func(offset int64) int { return 1 + bytes.Count(src[:offset], []byte("\n")) }
 	dec := json.NewDecoder(bytes.NewReader(src))
 	if err := expectResultats(dec); err != nil {
 		probs.Errorf(path, lineAt(dec.InputOffset()), "resultats", "%v", err)
-		return nil
+		return t, ErrMalformed
 	}
-	var out []Offer
 	for dec.More() {
 		// The offset before Decode is the end of the previous value; the
 		// next offer starts after the comma and the spaces that follow.
@@ -78,20 +101,29 @@ func DecodeFranceTravail(path string, r io.Reader, probs *problem.List) []Offer 
 			start++
 		}
 		line := lineAt(start)
+		t.Offers++
 		var ft ftOffer
 		if err := dec.Decode(&ft); err != nil {
 			probs.Errorf(path, line, "resultats", "offer cannot be read: %v", jsonError(err))
-			return nil
+			var typeErr *json.UnmarshalTypeError
+			if !errors.As(err, &typeErr) {
+				return t, ErrMalformed
+			}
+			// A value of the wrong type: the decoder read the whole offer,
+			// and the next one starts where it ended.
+			t.Invalid++
+			continue
 		}
 		o, ok := fromFranceTravail(ft, path, line, probs)
-		if ok && validate(&o, path, probs) {
-			out = append(out, o)
+		if !ok || !validate(&o, path, probs) {
+			t.Invalid++
+			continue
+		}
+		if err := fn(&o); err != nil {
+			return t, err
 		}
 	}
-	if len(*probs) > before {
-		return nil
-	}
-	return out
+	return t, nil
 }
 
 // expectResultats moves the decoder to the first element of "resultats".
@@ -125,7 +157,7 @@ func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (
 		Title:           strings.TrimSpace(ft.Intitule),
 		Description:     strings.TrimSpace(ft.Description),
 		Company:         strings.TrimSpace(ft.Entreprise.Nom),
-		City:            ftCity(ft.LieuTravail.Libelle),
+		City:            ftCity(ft.LieuTravail.Libelle, ft.LieuTravail.Commune),
 		Postcode:        strings.TrimSpace(ft.LieuTravail.CodePostal),
 		RemoteDays:      -1,
 		ExperienceYears: ftExperience(ft.ExperienceExige, ft.ExperienceLibelle),
@@ -169,15 +201,6 @@ func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (
 	return o, true
 }
 
-// ftCity drops the département prefix of "75 - Paris 15e Arrondissement".
-func ftCity(libelle string) string {
-	libelle = strings.TrimSpace(libelle)
-	if dep, city, ok := strings.Cut(libelle, " - "); ok && len(dep) <= 3 {
-		return strings.TrimSpace(city)
-	}
-	return libelle
-}
-
 var experienceRe = regexp.MustCompile(`(?i)(\d+)\s*(an|mois)`)
 
 // ftExperience reads "2 An(s)" or "6 Mois" as whole years, rounding up: a
@@ -202,14 +225,11 @@ var (
 	monthsRe  = regexp.MustCompile(`(?i)\bsur\s+(\d+(?:[.,]\d+)?)\s*mois\b`)
 )
 
-// legalMonthlyHours turns an hourly wage into a monthly one: 35 hours a
-// week, 52 weeks, 12 months.
-const legalMonthlyHours = 151.67
-
 // ParseSalaire reads France Travail's salary label, such as "Mensuel de
-// 1900.00 Euros à 2100.00 Euros sur 13 mois" or "Annuel de 45000 Euros".
-// An hourly wage becomes monthly. months is the "sur 13 mois" of a
-// monthly wage, else 0. Anything else gives no salary.
+// 1900.00 Euros à 2100.00 Euros sur 13 mois", "Annuel de 45000 Euros" or
+// "Horaire de 11.65 Euros", whose amounts come back in cents. months is
+// the "sur 13 mois" of a monthly wage, else 0. Anything else gives no
+// salary.
 func ParseSalaire(libelle string) (lo, hi int, unit string, months float64) {
 	m := salaireRe.FindStringSubmatch(libelle)
 	if m == nil {
@@ -231,7 +251,7 @@ func ParseSalaire(libelle string) (lo, hi int, unit string, months float64) {
 	case "mensuel":
 		unit = "month"
 	default:
-		unit, a, b = "month", a*legalMonthlyHours, b*legalMonthlyHours
+		unit, a, b = "hour", a*100, b*100
 	}
 	if mm := monthsRe.FindStringSubmatch(libelle); mm != nil && unit == "month" {
 		months, _ = amount(mm[1])

@@ -14,8 +14,10 @@ import (
 	"vocation/internal/salary"
 )
 
-// Contracts are the contract types, in the order facets show them.
-var Contracts = []string{"cdi", "cdd", "alternance", "stage", "freelance", "interim"}
+// Contracts are the contract types, in the order facets show them. The
+// last, autre, is for what is none of the others: a franchise, taking
+// over a business, a commission-paid sales job.
+var Contracts = []string{"cdi", "cdd", "alternance", "stage", "freelance", "interim", "autre"}
 
 // Offer is one job offer. Unknown numbers are -1, an absent salary has no
 // unit, and an offer without coordinates has HasGeo false.
@@ -31,9 +33,11 @@ type Offer struct {
 	Lat, Lon    float64
 	HasGeo      bool
 	RemoteDays  int
-	SalaryMin   int
-	SalaryMax   int
-	SalaryUnit  string
+	// SalaryMin and SalaryMax are in euros, but in cents for an hourly
+	// wage (SalaryUnit hour): "11.65 Euros" an hour is 1165.
+	SalaryMin  int
+	SalaryMax  int
+	SalaryUnit string
 	// SalaryMonths is how many monthly salaries a year pays ("sur 13
 	// mois"), for a monthly salary; 0 when not given, which means 12.
 	SalaryMonths    float64
@@ -97,6 +101,9 @@ const (
 	maxSalaryMonths = 16
 )
 
+// maxSkill bounds one skill, in characters.
+const maxSkill = 500
+
 var (
 	romeRe     = regexp.MustCompile(`^[A-N][0-9]{4}$`)
 	postcodeRe = regexp.MustCompile(`^[0-9]{5}$`)
@@ -142,8 +149,8 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 	}
 	if o.SalaryUnit != "" || o.SalaryMin != 0 || o.SalaryMax != 0 {
 		switch {
-		case !contains(salary.Units, o.SalaryUnit):
-			bad("salary_unit", "%q is not one of year, month, day", o.SalaryUnit)
+		case !contains(salary.OfferUnits, o.SalaryUnit):
+			bad("salary_unit", "%q is not one of %s", o.SalaryUnit, strings.Join(salary.OfferUnits, ", "))
 		case o.SalaryMin <= 0 && o.SalaryMax <= 0:
 			bad("salary_min", "give salary_min or salary_max above 0")
 		default:
@@ -154,7 +161,7 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 				o.SalaryMax = o.SalaryMin
 			}
 			if o.SalaryMin > o.SalaryMax {
-				bad("salary_max", "%d is below salary_min %d", o.SalaryMax, o.SalaryMin)
+				bad("salary_max", "%s is below salary_min %s", salary.Format(o.SalaryMax, o.SalaryUnit), salary.Format(o.SalaryMin, o.SalaryUnit))
 			}
 			if msg := salary.Check(o.SalaryMin, o.SalaryUnit); msg != "" {
 				bad("salary_min", "%s", msg)
@@ -183,8 +190,10 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 		bad("rome", "%q is not a ROME code (a capital letter A-N and four digits)", o.Rome)
 	}
 	for i, s := range o.Skills {
-		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > 100 {
-			bad("skills", "skill %d is empty or longer than 100 characters", i)
+		// ROME competence labels run to 150 characters and more; the bound
+		// only keeps out a description pasted in the wrong field.
+		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > maxSkill {
+			bad("skills", "skill %d is empty or longer than %d characters", i, maxSkill)
 		}
 	}
 	return len(*probs) == before

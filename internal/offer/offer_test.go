@@ -57,7 +57,10 @@ func TestDecodeJSONLProblems(t *testing.T) {
 		{"bad postcode", set(`"69003"`, `"6900"`), `2: postcode: "6900" is not a French postcode`},
 		{"remote too many", set(`"remote_days":2`, `"remote_days":6`), "2: remote_days: 6 is not 0 to 5"},
 		{"remote as text", set(`"remote_days":2`, `"remote_days":"2"`), `2: remote_days: expected a whole number, found "2"`},
-		{"salary unit", set(`"salary_unit":"year"`, `"salary_unit":"hour"`), `2: salary_unit: "hour" is not one of year, month, day`},
+		{"salary unit", set(`"salary_unit":"year"`, `"salary_unit":"week"`), `2: salary_unit: "week" is not one of year, month, day, hour`},
+		{"hourly with a third decimal", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":11.655,"salary_unit":"hour"`), "2: salary_min: expected an amount in euros with at most 2 decimals, found 11.655"},
+		{"yearly with decimals", set(`"salary_min":40000`, `"salary_min":40000.5`), "2: salary_min: expected a whole number, found 40000.5"},
+		{"implausible hourly", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":1.5,"salary_unit":"hour"`), "2: salary_min: 1.50 per hour is implausible"},
 		{"implausible salary", set(`"salary_unit":"year"`, `"salary_unit":"month"`), "2: salary_max: 48000 per month is implausible; did you mean unit: year?"},
 		{"min above max", set(`"salary_min":40000`, `"salary_min":50000`), "2: salary_max: 48000 is below salary_min 50000"},
 		{"months of a yearly salary", set(`"salary_unit":"year"`, `"salary_unit":"year","salary_months":13`), "2: salary_months: only for a monthly salary"},
@@ -125,13 +128,13 @@ func TestDecodeFranceTravail(t *testing.T) {
 		t.Fatalf("offers %d, problems %v", len(offers), probs)
 	}
 	a, b := offers[0], offers[1]
-	if a.Source != "francetravail" || a.ID != "184XKLM" || a.City != "Lyon 3e Arrondissement" || a.Postcode != "69003" || !a.HasGeo ||
+	if a.Source != "francetravail" || a.ID != "184XKLM" || a.City != "Lyon 3e" || a.Postcode != "69003" || !a.HasGeo ||
 		a.Contract != "cdi" || a.ExperienceYears != 2 || a.SalaryMin != 1900 || a.SalaryMax != 2100 || a.SalaryUnit != "month" || a.SalaryMonths != 12 ||
 		a.Rome != "M1805" || strings.Join(a.Skills, ",") != "Java,SQL" || a.Company != "ACME" || a.Line != 3 ||
 		a.URL != "https://candidat.francetravail.fr/offres/recherche/detail/184XKLM" {
 		t.Errorf("first offer %+v", a)
 	}
-	if b.Contract != "alternance" || b.ExperienceYears != 1 || b.SalaryUnit != "month" || b.SalaryMin != 1767 || b.Line != 18 || b.HasGeo {
+	if b.Contract != "alternance" || b.ExperienceYears != 1 || b.SalaryUnit != "hour" || b.SalaryMin != 1165 || b.Line != 18 || b.HasGeo {
 		t.Errorf("second offer %+v", b)
 	}
 }
@@ -162,8 +165,9 @@ func TestParseSalaire(t *testing.T) {
 		"Annuel de 40 000 Euros":                               {40000, 40000, "year", 0.0},
 		"Mensuel de 2000,50 Euros sur 13 mois":                 {2001, 2001, "month", 13.0},
 		"Mensuel de 2200.00 Euros sur 13.5 mois":               {2200, 2200, "month", 13.5},
-		"Horaire de 11.65 Euros":                               {1767, 1767, "month", 0.0},
-		"Horaire de 11.65 Euros sur 12 mois":                   {1767, 1767, "month", 12.0},
+		"Horaire de 11.65 Euros":                               {1165, 1165, "hour", 0.0},
+		"Horaire de 11.65 Euros sur 12 mois":                   {1165, 1165, "hour", 0.0},
+		"Horaire de 11,88 Euros à 12.5 Euros":                  {1188, 1250, "hour", 0.0},
 		"Annuel de 30000 Euros sur 12 mois":                    {30000, 30000, "year", 0.0},
 		"Selon profil":                                         {0, 0, "", 0.0},
 		"":                                                     {0, 0, "", 0.0},
@@ -180,6 +184,23 @@ func TestDepartement(t *testing.T) {
 		if got := Departement(pc); got != want {
 			t.Errorf("%s: %q, want %q", pc, got, want)
 		}
+	}
+}
+
+// An hourly wage keeps its cents: amounts are stored in cents.
+func TestHourlySalary(t *testing.T) {
+	line := strings.Replace(goodLine, `"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":11.65,"salary_max":12,"salary_unit":"hour"`, 1)
+	var probs problem.List
+	offers := DecodeJSONL("a.jsonl", strings.NewReader(line+"\n"), &probs)
+	if len(offers) != 1 || len(probs) != 0 {
+		t.Fatalf("%v %v", offers, probs)
+	}
+	o := offers[0]
+	if o.SalaryMin != 1165 || o.SalaryMax != 1200 || o.SalaryUnit != "hour" {
+		t.Errorf("got %d-%d %s", o.SalaryMin, o.SalaryMax, o.SalaryUnit)
+	}
+	if lo, hi := o.SalaryYear(); lo != 21203 || hi != 21840 {
+		t.Errorf("per year %d-%d", lo, hi)
 	}
 }
 

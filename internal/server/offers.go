@@ -20,6 +20,7 @@ import (
 	"vocation/internal/failure"
 	"vocation/internal/offer"
 	"vocation/internal/offerindex"
+	"vocation/internal/salary"
 	"vocation/internal/store"
 	"vocation/internal/text"
 	"vocation/web"
@@ -372,7 +373,8 @@ func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *index) (
 	return req, notice
 }
 
-var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim"}
+var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim",
+	"autre": "Autre contrat"}
 
 func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index, idx *index, req offerindex.Request, res offerindex.Result, offers []store.StoredOffer) web.OffersPage {
 	// The title names what the search is: the words, the métier, and the
@@ -687,11 +689,34 @@ func offerCard(o offer.Offer) web.OfferCard {
 
 // salaryGiven is an offer's salary as the offer gives it.
 func salaryGiven(o offer.Offer) string {
+	if o.SalaryUnit == "hour" {
+		if o.SalaryMin == o.SalaryMax {
+			return web.Cents(o.SalaryMin) + " de l’heure"
+		}
+		return web.Cents(o.SalaryMin) + " à " + web.Cents(o.SalaryMax) + " de l’heure"
+	}
 	s := amount(o.SalaryMin, o.SalaryMax, false, o.SalaryUnit)
 	if o.SalaryMonths > 0 && o.SalaryMonths != 12 {
 		s += " sur " + strings.Replace(strconv.FormatFloat(o.SalaryMonths, 'f', -1, 64), ".", ",", 1) + " mois"
 	}
 	return s
+}
+
+// salaryDerived is what an offer's salary makes a year, "" when it is
+// given per year already; for an hourly wage, a full-time month and year,
+// said to be derived: the offer may be part-time.
+func salaryDerived(o offer.Offer) string {
+	switch o.SalaryUnit {
+	case "year":
+		return ""
+	case "hour":
+		hundred := func(n int) int { return int(math.Round(float64(n)/100) * 100) }
+		return "soit environ " + amount(salary.FullTimeMonth(o.SalaryMin), salary.FullTimeMonth(o.SalaryMax), false, "month") + " et " +
+			amount(hundred(salary.Annual(o.SalaryMin, "hour")), hundred(salary.Annual(o.SalaryMax, "hour")), false, "year") +
+			" pour un temps plein (35\u00a0h par semaine)"
+	}
+	lo, hi := o.SalaryYear()
+	return "soit " + amount(lo, hi, false, "year")
 }
 
 func offerURL(o offer.Offer) string {
@@ -738,8 +763,7 @@ func (s *Server) showOffer(c echo.Context) error {
 		p.Expires = web.Date(o.Expires)
 	}
 	if o.SalaryUnit != "" {
-		lo, hi := o.SalaryYear()
-		p.SalaryGiven, p.SalaryYear = salaryGiven(o.Offer), amount(lo, hi, false, "year")
+		p.SalaryGiven, p.SalaryDerived = salaryGiven(o.Offer), salaryDerived(o.Offer)
 	}
 	if o.RemoteDays > 0 {
 		p.Remote = web.Plural(o.RemoteDays, "jour", "jours") + " par semaine"
