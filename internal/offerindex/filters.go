@@ -3,9 +3,10 @@ package offerindex
 import (
 	"math"
 	"slices"
-	"vocation/internal/text"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"vocation/internal/text"
 )
 
 // sets are, per active filter, the documents that may pass it: exactly,

@@ -3,6 +3,7 @@ package offerindex
 import (
 	"strings"
 	"testing"
+
 	"vocation/internal/text"
 )
 

@@ -1,3 +1,8 @@
+// Package offerindex is the in-memory search index of the live offers:
+// postings of their title, skill and text stems, compact columns for
+// filters, live facet counts and sorting, places and distances, spelling
+// suggestions, and the tie of each offer to the fiches of its métier. The
+// store gives it rows; Live keeps it current as imports land.
 package offerindex
 
 import (
@@ -5,11 +10,12 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
 	"vocation/internal/offer"
 	"vocation/internal/store"
 	"vocation/internal/text"
-
-	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // field is one searchable part of an offer: its postings by stem, and its

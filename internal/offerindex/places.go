@@ -3,6 +3,7 @@ package offerindex
 import (
 	"math"
 	"strings"
+
 	"vocation/internal/text"
 )
 

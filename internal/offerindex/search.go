@@ -2,9 +2,10 @@ package offerindex
 
 import (
 	"math/bits"
-	"vocation/internal/text"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"vocation/internal/text"
 )
 
 // Sort orders results.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
 	"vocation/internal/text"
 )
 

@@ -4,9 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"vocation/internal/text"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"vocation/internal/text"
 )
 
 // matchWord is the documents of a word group in one field: any of its

@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/labstack/echo/v4"
+
 	"vocation/internal/offerindex"
 	"vocation/internal/server"
-
-	"github.com/labstack/echo/v4"
 )
 
 // One vocabulary of failures: each kind has its status, as an HTML page or,

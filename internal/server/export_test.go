@@ -1,10 +1,10 @@
 package server
 
 import (
-	"vocation/internal/store"
-
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
+
+	"vocation/internal/store"
 )
 
 // RoutesOf is the route table a server answers with.

@@ -1,3 +1,9 @@
+// Package text is the one French text engine of the site: every search
+// (offers, fiches) reads what people type and what editors write through
+// it. It folds accents, ligatures and inclusive marks, undoes gender and
+// number, drops stop words, expands the abbreviations students type, reads
+// a typed query, and measures edit distance (Damerau-Levenshtein) for
+// spelling suggestions.
 package text
 
 import (

@@ -1,0 +1,151 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"vocation/internal/failure"
+	"vocation/internal/fiche"
+	"vocation/internal/store"
+	"vocation/internal/text"
+	"vocation/web"
+)
+
+// listFiches is /metiers?secteur=&niveau=&q=: every filter is a GET
+// parameter, so a filtered list is a link a counselor can share.
+func (s *Server) listFiches(c echo.Context) error {
+	q := cleanQuery(c.QueryParam("q"))
+	sector, level := c.QueryParam("secteur"), c.QueryParam("niveau")
+	if level != "" && !slices.Contains(fiche.Levels, level) {
+		return failure.Invalidf("Le niveau d’études « " + printable(level) + " » n’existe pas. Niveaux possibles : " + strings.Join(fiche.Levels, ", ") + ".")
+	}
+	if sector != "" && !fiche.ValidSlug(sector) {
+		return failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
+	}
+	build := func(_ *store.Tx, idx *index) (templ.Component, error) {
+		if sector != "" && idx.sectorNames[sector] == "" {
+			return nil, failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
+		}
+		title := "Fiches métiers"
+		if level != "" {
+			title += ", accès " + levelLabel(level)
+		}
+		if sector != "" {
+			title += ", " + idx.sectorNames[sector]
+		}
+		l := s.pageLayout(c, idx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études.")
+		l.Current, l.Query = "metiers", q
+		p := web.ListPage{Layout: l, Query: q, Filtered: q != "" || sector != "" || level != "", Clear: "/metiers"}
+		for _, sec := range idx.sectors {
+			p.Sectors = append(p.Sectors, web.Option{Value: sec.Key, Label: sec.Label, Selected: sec.Key == sector})
+		}
+		for _, lv := range fiche.Levels {
+			p.Levels = append(p.Levels, web.Option{Value: lv, Label: levelLabel(lv), Selected: lv == level, URL: listURL(sector, lv)})
+		}
+		words := text.Tokens(q)
+		var kept []store.Summary
+		for _, f := range idx.visible(s.opts.Dev) {
+			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) && matches(f, words) {
+				kept = append(kept, f)
+			}
+		}
+		p.Total = len(kept)
+		p.Groups, p.Letters = byLetter(kept, idx.sectorNames)
+		return web.List(p), nil
+	}
+	gen := s.current(c)
+	if q == "" {
+		return s.cached(c, gen, listURL(sector, level), build)
+	}
+	// Free text is not cached, every typed string would be a new key, but
+	// it needs no query either: the index has every title and alias.
+	idx, err := s.indexFor(c.Request().Context(), gen)
+	if err != nil {
+		return err
+	}
+	comp, err := build(nil, idx)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, comp)
+}
+
+func listURL(sector, level string) string {
+	v := url.Values{}
+	if sector != "" {
+		v.Set("secteur", sector)
+	}
+	if level != "" {
+		v.Set("niveau", level)
+	}
+	if len(v) == 0 {
+		return "/metiers"
+	}
+	return "/metiers?" + v.Encode()
+}
+
+// matches keeps a fiche when every typed word starts a word of its title
+// or of one of its aliases, read as the offer search reads them: accents,
+// case, gender and number ignored.
+func matches(f store.Summary, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	hay := " " + text.Stems(f.Title+" "+strings.Join(f.Aliases, " ")+" "+f.Slug)
+	for _, w := range words {
+		if !strings.Contains(hay, " "+w) {
+			return false
+		}
+	}
+	return true
+}
+
+// byLetter files fiches, already in French order, under their initial.
+// The initial is the one the collator sorted them by: text.Fold reads
+// "Œ" as "oe" where Unicode decomposition has no base letter for it.
+func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGroup, []web.Letter) {
+	var groups []web.LetterGroup
+	for _, f := range fiches {
+		letter := "#"
+		if c := text.Fold(f.Title); c != "" && c[0] >= 'a' && c[0] <= 'z' {
+			letter = strings.ToUpper(c[:1])
+		}
+		// A letter Fold does not know (ø) is filed under # but sorted
+		// among the others: it joins the one # group, never a second
+		// group with the same anchor.
+		i := slices.IndexFunc(groups, func(g web.LetterGroup) bool { return g.Letter == letter })
+		if i < 0 {
+			i = len(groups)
+			groups = append(groups, web.LetterGroup{Letter: letter, Anchor: "lettre-" + strings.ToLower(letter)})
+		}
+		groups[i].Cards = append(groups[i].Cards, card(f, sectors))
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Letter < groups[j].Letter })
+	var letters []web.Letter
+	for r := 'A'; r <= 'Z'; r++ {
+		l := web.Letter{Letter: string(r)}
+		for _, g := range groups {
+			if g.Letter == l.Letter {
+				l.Anchor = g.Anchor
+			}
+		}
+		letters = append(letters, l)
+	}
+	return groups, letters
+}
+
+// redirectSearch sends /recherche, the address people guess for a search,
+// to the fiche search, with what they typed.
+func (s *Server) redirectSearch(c echo.Context) error {
+	to := "/metiers"
+	if q := cleanQuery(c.QueryParam("q")); q != "" {
+		to += "?q=" + url.QueryEscape(q)
+	}
+	return c.Redirect(http.StatusMovedPermanently, to)
+}
