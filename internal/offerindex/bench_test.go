@@ -1,10 +1,17 @@
 package offerindex
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strings"
 	"testing"
 
+	"vocation/internal/content"
+	"vocation/internal/fiche"
+	"vocation/internal/offer"
+	"vocation/internal/problem"
 	"vocation/internal/store"
 	"vocation/internal/text"
 )
@@ -39,5 +46,44 @@ func BenchmarkPlaces(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkBuild: an index build of 200,000 demo offers, with the ties of
+// the shipped fiches and without any, side by side: what tying offers to
+// their métier adds to a build.
+func BenchmarkBuild(b *testing.B) {
+	var buf bytes.Buffer
+	if err := offer.Generate(&buf, 200000, 1); err != nil {
+		b.Fatal(err)
+	}
+	var probs problem.List
+	offers := offer.DecodeJSONL("demo.jsonl", &buf, &probs)
+	docs := make([]store.LiveOffer, len(offers))
+	for i, o := range offers {
+		docs[i] = store.LiveOffer{Key: int64(i), Contract: o.Contract, Postcode: o.Postcode, City: o.City, Rome: o.Rome,
+			TitleStems: []byte(text.Stems(o.Title)), SkillStems: []byte(text.Stems(strings.Join(o.Skills, " "))), TextStems: []byte(text.Stems(o.Description))}
+	}
+	site, cprobs := content.Load(os.DirFS("../../content"), "content", fiche.NewMarkdown(), nil)
+	if site == nil {
+		b.Fatal(cprobs)
+	}
+	var fiches []Fiche
+	for _, f := range site.Fiches {
+		fiches = append(fiches, Fiche{Slug: f.Slug, Title: f.Title, Aliases: f.Aliases, Rome: f.Rome})
+	}
+	for _, tt := range []struct {
+		name string
+		ties *Ties
+	}{{"ties=none", NewTies(nil)}, {"ties=shipped", NewTies(fiches)}} {
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				bl := NewBuilder(1, tt.ties)
+				for i := range docs {
+					bl.Add(&docs[i])
+				}
+				bl.Index()
+			}
+		})
 	}
 }
