@@ -58,6 +58,8 @@ func (s *Server) listOffers(c echo.Context) error {
 		for _, c := range p.hintContracts {
 			labels = append(labels, contractLabels[c])
 		}
+		notice = strings.TrimSpace(fmt.Sprintf("%s « %s » est aussi un type de contrat : les offres sont cherchées avec ce mot. Pour filtrer par contrat :",
+			notice, strings.Join(p.hintWords, " ")))
 		noticeLinks = append(noticeLinks, web.Link{
 			Label: fmt.Sprintf("« %s » en %s (%s)", p.hintQ, strings.Join(labels, " ou "), web.Plural(ix.Search(hint).Total, "offre", "offres")),
 			URL: p.url(func(q *offerParams) {

@@ -27,6 +27,7 @@ type offerParams struct {
 	// hintContracts are contract words typed among other words: kept as
 	// words, the filter is offered as a link. hintQ is q without them.
 	hintContracts []string
+	hintWords     []string
 	hintQ         string
 	// typedPlace is the words of q taken as the place; telQuel turns off
 	// taking words of q as a contract or a place.
@@ -119,7 +120,7 @@ func (p *offerParams) takeContractWords() {
 			}
 		}
 	default:
-		p.hintContracts, p.hintQ = contracts, strings.Join(kept, " ")
+		p.hintContracts, p.hintWords, p.hintQ = contracts, typed, strings.Join(kept, " ")
 	}
 }
 

@@ -97,7 +97,7 @@ func TestOfferSearchPage(t *testing.T) {
 		{"/offres?salaire_min=4.2", 400, []string{"Salaire minimum", "entre 0 et 500\u202f000"}, nil},
 		// a contract typed in the search box is the contract filter
 		// among other words, a word, and the filter offered as a link
-		{"/offres?q=CDD+developpeur", 200, []string{"0 offre", "« developpeur » en CDD (1 offre)", `href="/offres?contrat=cdd&amp;q=developpeur"`}, []string{"Retirer le filtre CDD"}},
+		{"/offres?q=CDD+developpeur", 200, []string{"0 offre", "« CDD » est aussi un type de contrat : les offres sont cherchées avec ce mot.", "« developpeur » en CDD (1 offre)", `href="/offres?contrat=cdd&amp;q=developpeur"`}, []string{"Retirer le filtre CDD"}},
 		{"/offres?q=CDD", 200, []string{"1 offre", "Développeur Java", "« CDD » : les offres sont filtrées par contrat (CDD).", "Retirer le filtre CDD"}, []string{"Développeuse back-end"}},
 		{"/offres?q=stage", 200, []string{"0 offre", "« stage » : les offres sont filtrées par contrat (Stage)."}, []string{"« sage »"}},
 		{"/offres?tri=prix", 400, nil, nil},
