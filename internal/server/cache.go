@@ -58,23 +58,23 @@ func newPage(status int, body []byte) (*page, error) {
 // maxCachedPages bounds the cache: keys come from URLs people type.
 const maxCachedPages = 5000
 
-// generation is what the server knows of one import: its number and the
-// pages rendered from it. A new import gets a new, empty generation.
-type generation struct {
+// snapshot is what the server knows of one import: its generation number and the
+// pages rendered from it. A new import gets a new, empty snapshot.
+type snapshot struct {
 	n     int64
 	pages sync.Map
 	count atomic.Int64
-	idx   atomic.Pointer[index]
+	idx   atomic.Pointer[catalog]
 }
 
-func (g *generation) get(key string) *page {
+func (g *snapshot) get(key string) *page {
 	if v, ok := g.pages.Load(key); ok {
 		return v.(*page)
 	}
 	return nil
 }
 
-func (g *generation) put(key string, p *page) {
+func (g *snapshot) put(key string, p *page) {
 	if g.count.Load() >= maxCachedPages {
 		return
 	}
@@ -98,7 +98,7 @@ type tracker struct {
 type trackState struct {
 	mark    uint64
 	checked time.Time
-	gen     *generation
+	gen     *snapshot
 }
 
 const recheckEvery = time.Second
@@ -114,7 +114,7 @@ func newTracker(ctx context.Context, db *store.DB, log *slog.Logger) (*tracker, 
 	if err != nil {
 		return nil, err
 	}
-	t.state.Store(&trackState{mark: t.mark(), checked: time.Now(), gen: &generation{n: n}})
+	t.state.Store(&trackState{mark: t.mark(), checked: time.Now(), gen: &snapshot{n: n}})
 	return t, nil
 }
 
@@ -130,7 +130,7 @@ func (t *tracker) mark() uint64 {
 }
 
 // current returns the generation to serve from.
-func (t *tracker) current(ctx context.Context) *generation {
+func (t *tracker) current(ctx context.Context) *snapshot {
 	st := t.state.Load()
 	if t.mark() == st.mark && time.Since(st.checked) < recheckEvery {
 		return st.gen
@@ -146,7 +146,7 @@ func (t *tracker) current(ctx context.Context) *generation {
 	}
 	g := st.gen
 	if n != g.n {
-		g = &generation{n: n}
+		g = &snapshot{n: n}
 	}
 	t.state.Store(&trackState{mark: mark, checked: time.Now(), gen: g})
 	return g

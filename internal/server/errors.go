@@ -138,10 +138,10 @@ func problemJSON(status int, detail, instance string) []byte {
 // starts with a space.
 const notFoundKey = " 404"
 
-func (s *Server) errorPage(c echo.Context, gen *generation, status int, heading, msg string) ([]byte, error) {
+func (s *Server) errorPage(c echo.Context, gen *snapshot, status int, heading, msg string) ([]byte, error) {
 	l := s.layout(c, heading, "")
 	l.Canonical = "" // an error has no canonical address
-	if idx, err := s.indexFor(c.Request().Context(), gen); err == nil {
+	if idx, err := s.catalogFor(c.Request().Context(), gen); err == nil {
 		l.Footer = idx.footer
 	}
 	p := web.ErrorPage{Layout: l, Status: status, Heading: heading, Message: msg,

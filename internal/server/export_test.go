@@ -14,7 +14,7 @@ func RoutesOf(s *Server) []*echo.Route { return s.echo.Routes() }
 // routes, whose handler builds its page as the page routes do.
 func HandleWith(s *Server, path string, mw echo.MiddlewareFunc) {
 	s.echo.GET(path, func(c echo.Context) error {
-		return s.cached(c, s.current(c), path, func(_ *store.Tx, idx *index) (templ.Component, error) {
+		return s.cached(c, s.current(c), path, func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 			return templ.Raw("<p>" + path + "</p>"), nil
 		})
 	}, mw)

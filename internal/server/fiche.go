@@ -33,7 +33,7 @@ func (s *Server) showFiche(c echo.Context) error {
 	// and rebuilt if this generation changed the offers or the fiches.
 	s.offers.Refresh(c.Request().Context(), gen.n)
 	ix, _ := s.offers.Wait(c.Request().Context(), s.opts.OfferIndexWait)
-	return s.cached(c, gen, "/metiers/"+slug, func(tx *store.Tx, idx *index) (templ.Component, error) {
+	return s.cached(c, gen, "/metiers/"+slug, func(tx *store.Tx, idx *catalog) (templ.Component, error) {
 		f, err := tx.Fiche(slug)
 		if err != nil {
 			return nil, err
@@ -271,7 +271,7 @@ func printable(s string) string {
 // index ix. fresh is false when ix is not yet the index of what tx reads,
 // the offers and fiches of an import it has not caught up with: the page
 // is then served but not kept.
-func latestOffers(tx *store.Tx, ix *offerindex.Index, idx *index, slug string, n int) (offers []store.StoredOffer, fresh bool, err error) {
+func latestOffers(tx *store.Tx, ix *offerindex.Index, idx *catalog, slug string, n int) (offers []store.StoredOffer, fresh bool, err error) {
 	if ix == nil {
 		return nil, false, nil
 	}

@@ -28,7 +28,7 @@ func (s *Server) listFiches(c echo.Context) error {
 	if sector != "" && !fiche.ValidSlug(sector) {
 		return failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
 	}
-	build := func(_ *store.Tx, idx *index) (templ.Component, error) {
+	build := func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		if sector != "" && idx.sectorNames[sector] == "" {
 			return nil, failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
 		}
@@ -65,7 +65,7 @@ func (s *Server) listFiches(c echo.Context) error {
 	}
 	// Free text is not cached, every typed string would be a new key, but
 	// it needs no query either: the index has every title and alias.
-	idx, err := s.indexFor(c.Request().Context(), gen)
+	idx, err := s.catalogFor(c.Request().Context(), gen)
 	if err != nil {
 		return err
 	}

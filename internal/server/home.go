@@ -12,7 +12,7 @@ import (
 )
 
 func (s *Server) showHome(c echo.Context) error {
-	return s.cached(c, s.current(c), "/", func(_ *store.Tx, idx *index) (templ.Component, error) {
+	return s.cached(c, s.current(c), "/", func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		l := s.pageLayout(c, idx, "", "Des fiches métiers claires et sourcées pour choisir son orientation : missions, formations, salaires, évolutions.")
 		l.Current = "accueil"
 		fiches := idx.visible(s.opts.Dev)

@@ -87,7 +87,7 @@ func (s *Server) showOffer(c echo.Context) error {
 	if err1 != nil || err2 != nil || !utf8.ValidString(source+id) || len(source) > 60 || len(id) > 200 {
 		return store.ErrNotFound
 	}
-	idx, err := s.indexFor(c.Request().Context(), s.current(c))
+	idx, err := s.catalogFor(c.Request().Context(), s.current(c))
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func (s *Server) offerSearchIndex(c echo.Context) (*offerindex.Index, error) {
 
 func (s *Server) listOffers(c echo.Context) error {
 	gen := s.current(c)
-	idx, err := s.indexFor(c.Request().Context(), gen)
+	idx, err := s.catalogFor(c.Request().Context(), gen)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (s *Server) listOffers(c echo.Context) error {
 
 // offerRequest turns parameters into a search; a place it cannot find
 // becomes a notice rather than an error: it is text a person typed.
-func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *index) (offerindex.Request, string) {
+func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *catalog) (offerindex.Request, string) {
 	req := offerindex.Request{Query: text.Parse(p.q), Offset: (p.page - 1) * perPage, Limit: perPage, Now: time.Now().Unix(),
 		Filters: offerindex.Filters{Contracts: p.contrats, RemoteMin: p.teletravail, ExperienceMax: p.experience, SalaryMin: p.salaireMin, RadiusKm: float64(p.rayon)}}
 	if p.metier != "" {
@@ -144,7 +144,7 @@ func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *index) (
 var contractLabels = map[string]string{"cdi": "CDI", "cdd": "CDD", "alternance": "Alternance", "stage": "Stage", "freelance": "Freelance", "interim": "Intérim",
 	"autre": "Autre contrat"}
 
-func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index, idx *index, req offerindex.Request, res offerindex.Result, offers []store.StoredOffer) web.OffersPage {
+func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index, idx *catalog, req offerindex.Request, res offerindex.Result, offers []store.StoredOffer) web.OffersPage {
 	// The title names what the search is: the words, the métier, and the
 	// place when it was found.
 	var what []string
@@ -244,7 +244,7 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index,
 
 // activeFilters name each active filter with its value, so that a shared
 // search says what it is filtered by.
-func activeFilters(p offerParams, idx *index) []web.Link {
+func activeFilters(p offerParams, idx *catalog) []web.Link {
 	var out []web.Link
 	for _, c := range p.contrats {
 		out = append(out, web.Link{Label: contractLabels[c], URL: p.url(func(q *offerParams) { q.contrats = toggle(q.contrats, c) })})

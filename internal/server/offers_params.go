@@ -147,7 +147,7 @@ func (p *offerParams) takePlace(ix *offerindex.Index) {
 	}
 }
 
-func parseOfferParams(v url.Values, idx *index) (offerParams, error) {
+func parseOfferParams(v url.Values, idx *catalog) (offerParams, error) {
 	p := offerParams{q: cleanQuery(v.Get("q")), lieu: cleanQuery(v.Get("lieu")), tri: v.Get("tri"), metier: v.Get("metier"), telQuel: v.Get("tel_quel") == "1"}
 	if utf8.RuneCountInString(p.lieu) > 100 {
 		p.lieu = string([]rune(p.lieu)[:100])

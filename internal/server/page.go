@@ -24,12 +24,12 @@ type uncached struct{ templ.Component }
 
 // builder makes one page from a read transaction and the index of the
 // same generation.
-type builder func(*store.Tx, *index) (templ.Component, error)
+type builder func(*store.Tx, *catalog) (templ.Component, error)
 
 // cached serves key from the pages rendered for gen, building it in one
 // read transaction on a miss. A page built from a newer generation than
 // gen is served but not kept.
-func (s *Server) cached(c echo.Context, gen *generation, key string, build builder) error {
+func (s *Server) cached(c echo.Context, gen *snapshot, key string, build builder) error {
 	if !s.opts.Dev {
 		if p := gen.get(key); p != nil {
 			return servePage(c, p)
@@ -43,10 +43,10 @@ func (s *Server) cached(c echo.Context, gen *generation, key string, build build
 		}
 		idx := gen.idx.Load()
 		if idx == nil || idx.n != n || s.opts.Dev {
-			if idx, err = loadIndex(tx); err != nil {
+			if idx, err = loadCatalog(tx); err != nil {
 				return err
 			}
-			s.keepIndex(gen, idx)
+			s.keepCatalog(gen, idx)
 		}
 		comp, err := build(tx, idx)
 		var moved *redirectTo
@@ -78,18 +78,18 @@ func (s *Server) cached(c echo.Context, gen *generation, key string, build build
 // lookup reads a slug path parameter and the index of the generation the
 // request is served from. A parameter that is not a slug is not found
 // without looking further.
-func (s *Server) lookup(c echo.Context, param string) (string, *generation, *index, error) {
+func (s *Server) lookup(c echo.Context, param string) (string, *snapshot, *catalog, error) {
 	slug := c.Param(param)
 	if !fiche.ValidSlug(slug) {
 		return "", nil, nil, store.ErrNotFound
 	}
 	gen := s.current(c)
-	idx, err := s.indexFor(c.Request().Context(), gen)
+	idx, err := s.catalogFor(c.Request().Context(), gen)
 	return slug, gen, idx, err
 }
 
 // current is the generation this request is served from.
-func (s *Server) current(c echo.Context) *generation { return s.tracker.current(c.Request().Context()) }
+func (s *Server) current(c echo.Context) *snapshot { return s.tracker.current(c.Request().Context()) }
 
 // canonical is the absolute address of path. It is built from the
 // configured public URL, never from the request's Host header, which the
@@ -113,7 +113,7 @@ func (s *Server) layout(c echo.Context, title, description string) web.Layout {
 }
 
 // pageLayout is layout plus what comes from the content: the footer.
-func (s *Server) pageLayout(c echo.Context, idx *index, title, description string) web.Layout {
+func (s *Server) pageLayout(c echo.Context, idx *catalog, title, description string) web.Layout {
 	l := s.layout(c, title, description)
 	l.Footer = idx.footer
 	return l

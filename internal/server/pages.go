@@ -18,7 +18,7 @@ func (s *Server) showPage(c echo.Context) error {
 	if !idx.pages[slug] {
 		return store.ErrNotFound
 	}
-	return s.cached(c, gen, "/"+slug, func(tx *store.Tx, idx *index) (templ.Component, error) {
+	return s.cached(c, gen, "/"+slug, func(tx *store.Tx, idx *catalog) (templ.Component, error) {
 		p, err := tx.Page(slug)
 		if err != nil {
 			return nil, err

@@ -11,7 +11,7 @@ import (
 	"vocation/web"
 )
 
-func sectorCards(idx *index, fiches []store.Summary) []web.SectorCard {
+func sectorCards(idx *catalog, fiches []store.Summary) []web.SectorCard {
 	counts := map[string]int{}
 	for _, f := range fiches {
 		counts[f.Sector]++
@@ -24,7 +24,7 @@ func sectorCards(idx *index, fiches []store.Summary) []web.SectorCard {
 }
 
 func (s *Server) listSectors(c echo.Context) error {
-	return s.cached(c, s.current(c), "/secteurs", func(_ *store.Tx, idx *index) (templ.Component, error) {
+	return s.cached(c, s.current(c), "/secteurs", func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		l := s.pageLayout(c, idx, "Secteurs", "Les secteurs d’activité et leurs métiers.")
 		l.Current = "secteurs"
 		return web.Sectors(l, sectorCards(idx, idx.visible(s.opts.Dev))), nil
@@ -39,7 +39,7 @@ func (s *Server) showSector(c echo.Context) error {
 	if idx.sectorNames[key] == "" {
 		return store.ErrNotFound
 	}
-	return s.cached(c, gen, "/secteurs/"+key, func(_ *store.Tx, idx *index) (templ.Component, error) {
+	return s.cached(c, gen, "/secteurs/"+key, func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		i := slices.IndexFunc(idx.sectors, func(s fiche.Sector) bool { return s.Key == key })
 		if i < 0 {
 			return nil, store.ErrNotFound

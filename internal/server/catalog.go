@@ -9,11 +9,11 @@ import (
 	"vocation/web"
 )
 
-// index is what all pages of a generation share, read once: which fiches,
+// catalog is what all pages of a generation share, read once: which fiches,
 // pages and sectors exist, the old slugs, the summaries lists filter, the
 // footer. It answers "not found" and "moved" without a query and spares
 // every page build the same reads.
-type index struct {
+type catalog struct {
 	n           int64
 	summaries   []store.Summary // by title in French order, drafts included
 	fiches      map[string]*store.Summary
@@ -26,12 +26,12 @@ type index struct {
 	ties *offerindex.Ties
 }
 
-func loadIndex(tx *store.Tx) (*index, error) {
+func loadCatalog(tx *store.Tx) (*catalog, error) {
 	n, err := tx.Generation()
 	if err != nil {
 		return nil, err
 	}
-	idx := &index{n: n, fiches: map[string]*store.Summary{}, pages: map[string]bool{}, sectorNames: map[string]string{}}
+	idx := &catalog{n: n, fiches: map[string]*store.Summary{}, pages: map[string]bool{}, sectorNames: map[string]string{}}
 	if idx.summaries, err = tx.Summaries(); err != nil {
 		return nil, err
 	}
@@ -63,34 +63,34 @@ func loadIndex(tx *store.Tx) (*index, error) {
 	return idx, nil
 }
 
-// indexFor returns the index of gen, reading it once per generation
+// catalogFor returns the index of gen, reading it once per generation
 // (every time in dev mode, where nothing is kept).
-func (s *Server) indexFor(ctx context.Context, gen *generation) (*index, error) {
+func (s *Server) catalogFor(ctx context.Context, gen *snapshot) (*catalog, error) {
 	if idx := gen.idx.Load(); idx != nil && !s.opts.Dev {
 		return idx, nil
 	}
-	var idx *index
+	var idx *catalog
 	err := s.db.Read(ctx, func(tx *store.Tx) error {
 		var err error
-		idx, err = loadIndex(tx)
+		idx, err = loadCatalog(tx)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.keepIndex(gen, idx)
+	s.keepCatalog(gen, idx)
 	return idx, nil
 }
 
-// keepIndex stores idx in gen when it was read from that very generation.
-func (s *Server) keepIndex(gen *generation, idx *index) {
+// keepCatalog stores idx in gen when it was read from that very generation.
+func (s *Server) keepCatalog(gen *snapshot, idx *catalog) {
 	if idx.n == gen.n && !s.opts.Dev {
 		gen.idx.Store(idx)
 	}
 }
 
 // visible lists the fiches a reader may see: drafts only in dev mode.
-func (idx *index) visible(dev bool) []store.Summary {
+func (idx *catalog) visible(dev bool) []store.Summary {
 	out := make([]store.Summary, 0, len(idx.summaries))
 	for _, f := range idx.summaries {
 		if dev || !f.Draft {
@@ -101,7 +101,7 @@ func (idx *index) visible(dev bool) []store.Summary {
 }
 
 // published reports whether a fiche may be shown.
-func (idx *index) published(slug string, dev bool) bool {
+func (idx *catalog) published(slug string, dev bool) bool {
 	f := idx.fiches[slug]
 	return f != nil && (dev || !f.Draft)
 }
