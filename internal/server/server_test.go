@@ -94,7 +94,11 @@ func mustDB(t testing.TB, files map[string]string) *store.DB {
 
 func mustServer(t testing.TB, db *store.DB, dev bool) *server.Server {
 	t.Helper()
-	srv, err := server.New(context.Background(), db, startOffers(t, db), quiet(), server.Options{Dev: dev})
+	offers := startOffers(t, db)
+	// Searches would wait 3 s for the first index: on a loaded machine a
+	// build can take longer, and a test would see a 503 it does not test.
+	<-offers.Ready()
+	srv, err := server.New(context.Background(), db, offers, quiet(), server.Options{Dev: dev})
 	if err != nil {
 		t.Fatal(err)
 	}
