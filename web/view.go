@@ -142,6 +142,25 @@ type FichePage struct {
 	Estimates  bool
 	Offers     []OfferCard
 	OffersURL  string
+	// GlanceURL is where the salary at a glance comes from: the editors'
+	// figures or the offers' observed salaries.
+	GlanceURL string
+	Observed  *ObservedSalaries
+}
+
+// ObservedSalaries are the yearly salaries stated by a fiche's live offers.
+type ObservedSalaries struct {
+	Offers    int
+	MinOffers int
+	Date      string // when the offers were read
+	Source    string // the feeds, named
+	Median    string
+	Rows      []ObservedRow
+}
+
+// ObservedRow is the quartiles of the salaries of some offers.
+type ObservedRow struct {
+	Label, Offers, Q1, Median, Q3 string
 }
 
 // SalaryGroup is the bands of one experience level.

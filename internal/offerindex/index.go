@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -45,6 +46,8 @@ func (f *field) add(doc uint32, stems ...[]byte) {
 // by any number of searches at once.
 type Index struct {
 	Generation int64
+	// BuiltAt is when the offers were read: the day of the observed salaries.
+	BuiltAt time.Time
 
 	keys []int64
 	docs []docInfo
@@ -70,6 +73,7 @@ type Index struct {
 	ties       *Ties
 	groups     [][]uint16 // by group, its fiches; group 0 has none
 	groupIndex map[string]uint16
+	observed   map[string]*Observed // by fiche slug
 
 	// Each field also holds the stems of the ones before it, so that a
 	// tier of relevance is one lookup, not a union made per search.
@@ -99,7 +103,13 @@ type docInfo struct {
 const salaryStep = 5000
 
 // Builder collects documents, newest first, into an Index.
-type Builder struct{ ix *Index }
+type Builder struct {
+	ix *Index
+	// The salaries of the offers of each group of fiches, and the feeds
+	// they came from, for the observed statistics.
+	salaries [][]salaryObs
+	sources  []string
+}
 
 // NewBuilder starts an index for an offers generation, whose offers are
 // tied to the fiches of ties.
@@ -150,6 +160,9 @@ func (b *Builder) Add(d *store.LiveOffer) {
 	}
 	info.place = p
 	info.metier = ix.group(ix.ties.Of(d.Rome, d.TitleStems))
+	if info.metier != 0 {
+		b.observe(info.metier, d)
+	}
 	ix.docs = append(ix.docs, info)
 	ix.placeCol, ix.metierCol = append(ix.placeCol, p), append(ix.metierCol, info.metier)
 	ix.title.add(doc, d.TitleStems)
@@ -187,6 +200,7 @@ func (b *Builder) Index() *Index {
 		}
 		sort.Strings(f.terms)
 	}
+	ix.observed = b.observed()
 	ix.every = roaring.New()
 	ix.every.AddRange(0, uint64(len(ix.keys)))
 	ix.byContract = group(len(offer.Contracts)+1, ix.docs, func(d docInfo) int { return int(d.contract) })

@@ -487,3 +487,77 @@ func TestTies(t *testing.T) {
 		t.Error("the key does not follow the fiches")
 	}
 }
+
+// The observed salaries of each fiche are the quartiles of the salaries
+// its offers state, as a plain sort of those offers gives them.
+func TestObservedSalariesAgainstBruteForce(t *testing.T) {
+	var buf bytes.Buffer
+	if err := offer.Generate(&buf, 3000, 5); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	offers := offer.DecodeJSONL("demo.jsonl", &buf, &probs)
+	docs := make([]store.LiveOffer, len(offers))
+	for i, o := range offers {
+		docs[i] = docOf(o, int64(i))
+		docs[i].Source = []string{"demo", "francetravail"}[i%2]
+	}
+	ix := build(docs)
+	checked := 0
+	for _, slug := range []string{"developpeur-back-end", "developpeur-full-stack", "infirmier", "nope"} {
+		var all []float64
+		byBand := map[string][]float64{}
+		for _, d := range docs {
+			lo, hi := d.SalaryYearMin, d.SalaryYearMax
+			if lo <= 0 {
+				lo = hi
+			}
+			if hi <= 0 {
+				hi = lo
+			}
+			if lo <= 0 || !slices.Contains(testTies.Slugs(d.Rome, d.TitleStems), slug) {
+				continue
+			}
+			v := float64((lo + hi) / 2)
+			all = append(all, v)
+			band := ExperienceBands[experienceBand(d.ExperienceYears)]
+			byBand[band] = append(byBand[band], v)
+		}
+		want := func(v []float64) Stats {
+			slices.Sort(v)
+			q := func(p float64) int {
+				pos := p * float64(len(v)-1)
+				lo := int(pos)
+				x := v[lo]
+				if lo+1 < len(v) {
+					x += (pos - float64(lo)) * (v[lo+1] - v[lo])
+				}
+				return int(math.Round(x/100) * 100)
+			}
+			return Stats{Offers: len(v), Q1: q(0.25), Median: q(0.5), Q3: q(0.75)}
+		}
+		got := ix.Observed(slug)
+		if len(all) < MinOffers {
+			if got != nil {
+				t.Errorf("%s: %d offers with a salary, below %d, yet figures %+v", slug, len(all), MinOffers, got)
+			}
+			continue
+		}
+		checked++
+		if got == nil || got.Stats != want(all) {
+			t.Fatalf("%s: %+v, want %+v", slug, got, want(all))
+		}
+		var bands []ObservedBand
+		for _, b := range ExperienceBands {
+			if len(byBand[b]) >= MinOffers {
+				bands = append(bands, ObservedBand{Band: b, Stats: want(byBand[b])})
+			}
+		}
+		if !slices.Equal(got.Bands, bands) || !slices.Equal(got.Sources, []string{"demo", "francetravail"}) {
+			t.Errorf("%s: bands %+v sources %v, want %+v", slug, got.Bands, got.Sources, bands)
+		}
+	}
+	if checked < 2 {
+		t.Fatalf("only %d fiches had enough offers to check", checked)
+	}
+}

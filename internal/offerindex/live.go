@@ -161,7 +161,7 @@ func (l *Live) build(ctx context.Context) {
 		return
 	}
 	ix := b.Index()
-	ix.Generation = gen
+	ix.Generation, ix.BuiltAt = gen, start
 	l.cur.Store(ix)
 	l.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)))
 }

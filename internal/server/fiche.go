@@ -57,6 +57,16 @@ func (s *Server) showFiche(c echo.Context) error {
 			p.OffersURL = "/offres?metier=" + slug
 			p.Sections = append(p.Sections, web.Link{Label: "Offres d’emploi en ce moment", URL: "offres-du-metier"})
 		}
+		if ix != nil {
+			if p.Observed = observedView(ix.Observed(slug), ix.BuiltAt); p.Observed != nil {
+				p.Sections = append(p.Sections, web.Link{Label: "Salaires observés dans les offres", URL: "salaires-observes"})
+				if p.Glance == "" {
+					p.Glance = "Environ " + p.Observed.Median + " brut par an (médiane de " + web.Plural(p.Observed.Offers, "offre", "offres") +
+						", " + p.Observed.Source + ")"
+					p.GlanceURL = "#salaires-observes"
+				}
+			}
+		}
 		if !fresh {
 			return uncached{web.Fiche(p)}, nil
 		}
@@ -92,7 +102,7 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 			Date: web.PartialDate(s.Date), Estimate: s.Estimate()})
 	}
 	p.Salaries, p.Estimates = salaryGroups(f.Salaries, sources)
-	p.Glance = glance(f.Salaries)
+	p.Glance, p.GlanceURL = glance(f.Salaries), "#chiffres-salaires"
 	p.Chart = salaryChart(f.Salaries)
 	p.Trainings = trainingGroups(f.Trainings, sources)
 	titles := map[string]string{}

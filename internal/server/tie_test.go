@@ -95,3 +95,19 @@ func TestNearbyPlacesAreNear(t *testing.T) {
 		t.Errorf("without a place, not by count: Ajaccio %d, Lyon %d", a, l)
 	}
 }
+
+// A fiche shows the salaries its live offers state, from the offer index,
+// dated and with their feed; below MinOffers, nothing.
+func TestObservedSalariesOnTheFiche(t *testing.T) {
+	srv := mustServer(t, mustDemoDB(t, 3000), false)
+	r := get(t, srv, "/metiers/developpeur-back-end")
+	for _, want := range []string{`id="salaires-observes"`, "Salaires observés dans les offres", "données de démonstration", "Toutes les offres", `href="#salaires-observes"`} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("back-end fiche lacks %q", want)
+		}
+	}
+	// the front-end fiche has no ROME code in this tree: no offers, no figures
+	if strings.Contains(get(t, srv, "/metiers/developpeur-front-end").body, "salaires-observes") {
+		t.Error("figures on a fiche without offers")
+	}
+}

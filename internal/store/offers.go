@@ -280,6 +280,7 @@ type LiveOffer struct {
 	Published       int64
 	Expires         int64 // unix seconds, 0 for never
 	Demo            bool
+	Source          string
 	Rome            string
 	TitleStems      []byte
 	SkillStems      []byte
@@ -294,7 +295,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOff
 			return fmt.Errorf("read offers generation: %w", err)
 		}
 		rows, err := t.tx.QueryContext(ctx, `SELECT key, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
-				salary_unit, salary_months, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', rome, title_stems, skill_stems, text_stems
+				salary_unit, salary_months, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', source, rome, title_stems, skill_stems, text_stems
 			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, key DESC`, now.Unix())
 		if err != nil {
 			return fmt.Errorf("list live offers: %w", err)
@@ -309,7 +310,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOff
 			var unit string
 			var months float64
 			if err := rows.Scan(&o.Key, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit, &months,
-				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Rome, &titleStems, &skillStems, &textStems); err != nil {
+				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Source, &o.Rome, &titleStems, &skillStems, &textStems); err != nil {
 				return fmt.Errorf("list live offers: %w", err)
 			}
 			o.TitleStems, o.SkillStems, o.TextStems = titleStems, skillStems, textStems
