@@ -473,7 +473,7 @@ func TestTies(t *testing.T) {
 		{"M1805", "Intégratrice web junior", []string{"front"}},
 		{"M1805", "Développeur web PHP", []string{"full"}},                         // two words beat one
 		{"M1805", "Développeur Java", []string{"full"}},                            // "développeur" is an alias of full
-		{"M1805", "Ingénieur logiciel", []string{"back", "front", "full", "chef"}}, // names none
+		{"M1805", "Ingénieur logiciel", []string{"back", "chef", "front", "full"}}, // names none: all, by slug
 		{"M1803", "Responsable informatique", []string{"chef"}},                    // one fiche for the code
 		{"J1506", "Infirmière de nuit", []string{"infirmier"}},
 		{"K2204", "Agent d'entretien", nil}, // no fiche for the code

@@ -45,8 +45,11 @@ type tieName struct {
 	stems int
 }
 
-// NewTies prepares the ties of fiches, in the order given.
+// NewTies prepares the ties of fiches.
 func NewTies(fiches []Fiche) *Ties {
+	// In slug order: the same fiches listed in another order (by title, in
+	// French) are the same ties, with the same key.
+	fiches = slices.SortedFunc(slices.Values(fiches), func(a, b Fiche) int { return strings.Compare(a.Slug, b.Slug) })
 	t := &Ties{byRome: map[string]*romeTie{}}
 	h := sha256.New()
 	for i, f := range fiches {

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
@@ -18,4 +20,9 @@ func HandleWith(s *Server, path string, mw echo.MiddlewareFunc) {
 			return templ.Raw("<p>" + path + "</p>"), nil
 		})
 	}, mw)
+}
+
+// Kept reports whether the page at path is kept for the current generation.
+func Kept(s *Server, path string) bool {
+	return s.tracker.current(context.Background()).get(path) != nil
 }
