@@ -59,7 +59,14 @@ func (s *Server) showFiche(c echo.Context) error {
 		}
 		if ix != nil {
 			if p.Observed = observedView(ix.Observed(slug), ix.BuiltAt); p.Observed != nil {
-				p.Sections = append(p.Sections, web.Link{Label: "Salaires observés dans les offres", URL: "salaires-observes"})
+				// In the page's order: after the editors' salaries, before the trainings.
+				at := len(p.Sections)
+				for i, l := range p.Sections {
+					if l.URL == "parcours-formation" || l.URL == "metiers-proches" || l.URL == "sources-de-la-fiche" || l.URL == "offres-du-metier" {
+						at = min(at, i)
+					}
+				}
+				p.Sections = slices.Insert(p.Sections, at, web.Link{Label: "Salaires observés dans les offres", URL: "salaires-observes"})
 				if p.Glance == "" {
 					p.Glance = "Environ " + p.Observed.Median + " brut par an (médiane de " + web.Plural(p.Observed.Offers, "offre", "offres") +
 						", " + p.Observed.Source + ")"
