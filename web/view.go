@@ -136,6 +136,7 @@ type FichePage struct {
 	Chart      *Chart
 	Trainings  []TrainingGroup
 	Related    []Link
+	Rome       *RomeView // nil when the fiche has no code the referential knows
 	Sources    []SourceView
 	Updated    string
 	UpdatedISO string
@@ -369,4 +370,20 @@ type OfferPage struct {
 	Gone          bool
 	Search        Link
 	Demo          bool
+}
+
+// RomeView is what a fiche shows of France Travail's ROME referential:
+// its codes with their labels, their principal centres d'intérêt, and the
+// fiches of the codes France Travail lists as career moves from them.
+type RomeView struct {
+	Codes     []RomeCodeView
+	Interests []string // the principal centres d'intérêt of the codes, each once
+	Moves     []Link
+	Version   string // the release, for the attribution
+}
+
+// RomeCodeView is one ROME code and its label.
+type RomeCodeView struct {
+	Code  string
+	Label string
 }

@@ -54,6 +54,11 @@ func TestShippedContentIsValidAndServes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check of the shipped content: exit %d\n%s", code, stderr)
 	}
+	// The shipped referential is read, and knows every code the shipped
+	// fiches carry.
+	if strings.Contains(stderr, "rome") {
+		t.Errorf("check of the shipped content warns about ROME:\n%s", stderr)
+	}
 	db := filepath.Join(t.TempDir(), "v.db")
 	if code, out, stderr := runCmd(t, "import", "--content", "../../content", "--db", db); code != 0 || !strings.Contains(out, "imported 12 fiches") {
 		t.Fatalf("import: exit %d, %s %s", code, out, stderr)

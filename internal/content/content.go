@@ -13,6 +13,7 @@ import (
 	"vocation/internal/fiche"
 	"vocation/internal/offer"
 	"vocation/internal/problem"
+	"vocation/internal/rome"
 )
 
 // Site is a valid content tree, rendered, ready to store.
@@ -21,6 +22,9 @@ type Site struct {
 	Fiches  []Fiche
 	Pages   []Page
 	Offers  []offer.Offer
+	// Rome is France Travail's referential when the tree ships it
+	// (rome/), nil otherwise: the site then shows no ROME data.
+	Rome *rome.Referential
 }
 
 // Fiche is a fiche with its body rendered.
@@ -104,6 +108,8 @@ func (l *loader) load() *Site {
 			}
 		case name == "offres" && e.IsDir():
 			site.Offers = l.offers(name)
+		case name == rome.Dir && e.IsDir():
+			site.Rome = rome.Read(l.fsys, name, l.shown, &l.probs)
 		case name == "README.md":
 		default:
 			l.probs.Warnf(l.shown(name), 1, "file", "not part of the content format; ignored")
@@ -232,6 +238,14 @@ func (l *loader) crossCheck(site *Site) {
 			}
 			slices.Sort(keys)
 			l.probs.Errorf(p, f.SectorLine, "sector", "unknown sector %q; known: %s", f.Sector, strings.Join(keys, ", "))
+		}
+		// Only a tree that ships the referential can tell a code it lacks.
+		if site.Rome != nil {
+			for _, code := range f.Rome {
+				if _, ok := site.Rome.Label(code); !ok {
+					l.probs.Warnf(p, f.RomeLine, "rome", "le code « %s » n’existe pas dans le ROME %s", code, rome.Version)
+				}
+			}
 		}
 		for _, r := range f.Related {
 			if !slugs[r.Slug] && r.Slug != f.Slug {

@@ -88,6 +88,10 @@ func TestLoadProblems(t *testing.T) {
 		{"duplicate offer", map[string]string{"offres/a.jsonl": offerLine("o1") + "\n", "offres/b.jsonl": "\n" + offerLine("o1") + "\n"},
 			"content/offres/b.jsonl:2: id: offer local/o1 is already in content/offres/a.jsonl:1", false},
 		{"offer file type", map[string]string{"offres/a.csv": "id,title\n"}, "content/offres/a.csv:1: file name: only .jsonl", false},
+		{"rome code not in the referential", withRome(map[string]string{"metiers/a.md": fiche1("a", "rome: [M1805, M9999]\n")}),
+			"content/metiers/a.md:7: rome: warning: le code « M9999 » n’existe pas dans le ROME v460", true},
+		{"malformed referential", map[string]string{"metiers/a.md": fiche1("a", ""), "rome/metiers.csv": "code_rome,libelle_rome\nM1805,Dev\nM1805\n"},
+			"content/rome/metiers.csv:3: csv: illisible", false},
 		{"bad offer", map[string]string{"offres/a.jsonl": strings.Replace(offerLine("o1"), `"cdi"`, `"cdx"`, 1)}, `content/offres/a.jsonl:1: contract: "cdx" is not one of`, false},
 	}
 	for _, tt := range tests {
@@ -134,4 +138,43 @@ func strs(probs problem.List) []string {
 
 func offerLine(id string) string {
 	return `{"id":"` + id + `","title":"Développeur","description":"Une offre.","contract":"cdi","published":"2026-11-01"}`
+}
+
+// romeFiles is a referential of two codes.
+var romeFiles = map[string]string{
+	"rome/metiers.csv":  "code_rome,libelle_rome\nM1805,Développeur / Développeuse informatique\nM1803,Directeur / Directrice des systèmes d'information -DSI-\n",
+	"rome/mobilite.csv": "code_rome,code_rome_cible,numero_ordre\nM1805,M1803,1\n",
+	"rome/README.md":    "# ROME\n",
+}
+
+func withRome(files map[string]string) map[string]string {
+	for k, v := range romeFiles {
+		files[k] = v
+	}
+	return files
+}
+
+func TestLoadRome(t *testing.T) {
+	site, probs := load(withRome(map[string]string{"metiers/a.md": fiche1("a", "rome: [M1805]\n")}))
+	if len(probs) > 0 || site == nil {
+		t.Fatalf("problems: %v", probs)
+	}
+	if site.Rome == nil || len(site.Rome.Metiers) != 2 || len(site.Rome.Moves) != 1 {
+		t.Fatalf("referential = %+v", site.Rome)
+	}
+	if l, _ := site.Rome.Label("M1805"); l != "Développeur / Développeuse informatique" {
+		t.Errorf("label of M1805 = %q", l)
+	}
+}
+
+// A tree without the referential, an editor's small test tree, has no
+// ROME data and no warning about it, whatever codes its fiches carry.
+func TestLoadWithoutRome(t *testing.T) {
+	site, probs := load(map[string]string{"metiers/a.md": fiche1("a", "rome: [M9999]\n")})
+	if len(probs) > 0 || site == nil {
+		t.Fatalf("problems: %v", probs)
+	}
+	if site.Rome != nil {
+		t.Errorf("referential = %+v, want none", site.Rome)
+	}
 }

@@ -57,6 +57,7 @@ type Fiche struct {
 	Updated       time.Time
 	Aliases       []string
 	Rome          []string
+	RomeLine      int // where the list starts: codes are checked against the referential later
 	Riasec        []string
 	Interests     []string
 	Qualities     []string
@@ -176,6 +177,7 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 	}
 	if n := m["rome"]; n != nil {
 		f.Rome = d.strList(n, "rome", 0, d.match(romeRe, "a ROME code is a capital letter A-N and four digits, e.g. M1805"))
+		f.RomeLine = n.Line + d.offset
 	}
 	if n := m["riasec"]; n != nil {
 		f.Riasec = d.strList(n, "riasec", 0, d.enum([]string{"R", "I", "A", "S", "E", "C"}))

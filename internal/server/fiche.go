@@ -44,6 +44,11 @@ func (s *Server) showFiche(c echo.Context) error {
 		l := s.pageLayout(c, idx, f.Title, f.Summary)
 		l.Current, l.Draft = "metiers", f.Draft
 		p := fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)
+		rome, err := ficheRome(tx, idx, slug, f.Rome, s.opts.Dev)
+		if err != nil {
+			return nil, err
+		}
+		withRome(&p, rome)
 		fresh := true
 		if len(f.Rome) > 0 {
 			latest, ok, err := latestOffers(tx, ix, idx, slug, 5)

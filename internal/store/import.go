@@ -42,6 +42,9 @@ func (db *DB) Import(ctx context.Context, site *content.Site) (int64, error) {
 			return 0, fmt.Errorf("insert page %s: %w", p.Slug, err)
 		}
 	}
+	if err := importRome(ctx, tx, site.Rome); err != nil {
+		return 0, err
+	}
 	// Offers shipped in content/ replace, source by source, what earlier
 	// imports of content/ stored: an offer removed from a file expires.
 	sources := map[string][]offer.Offer{}

@@ -78,7 +78,7 @@ func TestRoundTrip(t *testing.T) {
 			return err
 		}
 		w := *want.Fiche
-		w.Body, w.BodyLine, w.SectorLine = nil, 0, 0
+		w.Body, w.BodyLine, w.SectorLine, w.RomeLine = nil, 0, 0, 0
 		for i := range w.Related {
 			w.Related[i].Line = 0
 		}
