@@ -349,5 +349,7 @@ type OfferPage struct {
 	Fiches        []Link
 	Gone          bool
 	Search        Link
-	Demo          bool
+	// Demo is a demonstration offer (source demo or demo-*): it says it
+	// has no real application instead of linking to one.
+	Demo bool
 }
