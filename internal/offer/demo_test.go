@@ -137,7 +137,7 @@ func TestGeneratedFrench(t *testing.T) {
 	for name, s := range map[string]*DemoSource{"shipped": shippedSource(t), "built-in": BuiltinDemoSource()} {
 		t.Run(name, func(t *testing.T) {
 			fem := 0
-			for _, o := range generated(t, s, 6000, 3) {
+			for _, o := range generated(t, s, 4000, 3) {
 				seen := map[string]bool{}
 				for _, sentence := range strings.SplitAfter(o.Description, ". ") {
 					if sentence = strings.TrimSpace(sentence); seen[sentence] {
