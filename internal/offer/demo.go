@@ -458,6 +458,7 @@ func demoDescription(r *rand.Rand, j demoJob, o demoOffer, fem bool) string {
 		who = "une " + lowerTitle(strings.Join(j.fem, " "))
 	}
 	var b strings.Builder
+	b.Grow(4096)
 	fmt.Fprintf(&b, "%s recrute %s %s. ", o.Company, who, at(o.City))
 	fmt.Fprintf(&b, "Vos compétences en %s seront mises à profit dès votre arrivée. ", joinAnd(o.Skills))
 	if o.RemoteDays > 0 {
@@ -481,6 +482,7 @@ func demoDescription(r *rand.Rand, j demoJob, o demoOffer, fem bool) string {
 	// the description is long enough or every sentence is used.
 	parts := make([][]string, len(demoSentences))
 	for k, all := range demoSentences {
+		parts[k] = make([]string, 0, len(all)+1)
 		for _, p := range r.Perm(len(all)) {
 			parts[k] = append(parts[k], all[p])
 		}
@@ -488,12 +490,12 @@ func demoDescription(r *rand.Rand, j demoJob, o demoOffer, fem bool) string {
 	parts[0] = append(parts[0], "Notre site "+of(o.City)+" est facile d'accès en transports en commun.")
 	r.Shuffle(len(parts[0]), func(a, b int) { parts[0][a], parts[0][b] = parts[0][b], parts[0][a] })
 	take := make([]int, len(parts))
-	target, words := 100+r.IntN(250), len(strings.Fields(b.String()))+12
+	target, words := 100+r.IntN(250), strings.Count(b.String(), " ")+12
 	for more := true; more && words < target; {
 		more = false
 		for k := range parts {
 			if take[k] < len(parts[k]) && words < target {
-				words += len(strings.Fields(parts[k][take[k]]))
+				words += strings.Count(parts[k][take[k]], " ") + 1
 				take[k]++
 				more = true
 			}
