@@ -15,8 +15,8 @@ import (
 
 // demoBuiltinJob is an entry of the built-in list, written as ROME writes
 // its appellations (see parseForms), with a yearly band for a confirmed
-// employee. The list stands in for the referential in trees without it,
-// and gives the band and skills of its codes when the referential is read.
+// employee. The list stands in for the referential in trees without it;
+// with the referential, it gives its titles' bands and its codes' skills.
 type demoBuiltinJob struct {
 	rome   string
 	label  string
@@ -78,7 +78,7 @@ var demoBands = [14][2]int{
 }
 
 // demoBand is the plausible yearly band of a title the built-in list does
-// not know: its domain's band; for a cadre job (emploi_cadre O in ROME's
+// not have: its domain's band; for a cadre job (emploi_cadre O in ROME's
 // metiers.csv) half as much again at the bottom and 60 % more at the top,
 // at least 36,000 to 50,000; then by the title's first word, 40 % more
 // for a director, 15 % more for a manager or an engineer, 10 % less for

@@ -117,22 +117,21 @@ func (s *DemoSource) add(j demoJob) {
 	s.jobs = append(s.jobs, j)
 }
 
-// job is a title of the referential with its band, skills and remote
-// work: those of the built-in entry of the same code and title, else of
-// the code's first built-in entry, else the rule of demoBand.
+// job is a title with its band, skills and remote work. The band is the
+// built-in entry's of the same code and title, else demoBand's rule; the
+// skills and remote work those of the code's built-in entries, else of
+// its domain.
 func (s *DemoSource) job(code string, masc, fem []string) demoJob {
-	j := demoJob{rome: code, masc: masc, fem: fem}
+	j := demoJob{rome: code, masc: masc, fem: fem, salary: demoBand(code, s.cadre[code] == "O", masc[0])}
 	if known := s.known[code]; len(known) > 0 {
-		k := known[0]
+		j.skills, j.remote = known[0].skills, known[0].remote
 		for _, b := range known {
 			if strings.EqualFold(strings.Join(b.masc, " "), strings.Join(masc, " ")) {
-				k = b
+				j.salary, j.skills = b.salary, b.skills
 			}
 		}
-		j.salary, j.skills, j.remote = k.salary, k.skills, k.remote
 		return j
 	}
-	j.salary = demoBand(code, s.cadre[code] == "O", masc[0])
 	j.skills = demoSkills(code)
 	j.remote = strings.ContainsRune("CEHM", rune(code[0]))
 	return j
