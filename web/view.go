@@ -369,7 +369,9 @@ type OfferPage struct {
 	Fiches        []Link
 	Gone          bool
 	Search        Link
-	Demo          bool
+	// Demo is a demonstration offer (source demo or demo-*): it says it
+	// has no real application instead of linking to one.
+	Demo bool
 }
 
 // RomeView is what a fiche shows of France Travail's ROME referential:

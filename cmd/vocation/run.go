@@ -52,7 +52,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "offers import":
 		return importOffers(ctx, cfg, log, stdout, stderr)
 	case "offers generate":
-		return generateOffers(cfg, stdout)
+		return generateOffers(cfg, stdout, stderr)
 	case "serve":
 		if err := serve(ctx, cfg, log, stderr); err != nil {
 			log.Error("server stopped", slog.Any("err", err))
