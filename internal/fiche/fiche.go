@@ -19,7 +19,10 @@ import (
 var Levels = []string{"infrabac", "cap", "bac", "bac+2", "bac+3", "bac+5", "bac+8"}
 
 // SalaryLevels are the experience levels of a salary band, in order.
-var SalaryLevels = []string{"debutant", "confirme", "senior", "expert"}
+// non-precise is for a figure its source gives without an experience
+// level (an average over a whole career, a range from first job to
+// ceiling): filing it under one level would say more than the source.
+var SalaryLevels = []string{"debutant", "confirme", "senior", "expert", "non-precise"}
 
 var (
 	romeRe = regexp.MustCompile(`^[A-N][0-9]{4}$`)
@@ -64,6 +67,7 @@ type Fiche struct {
 	Trainings     []Training
 	Related       []Ref
 	Sources       []Source
+	Videos        []Video
 	PreviousSlugs []Ref
 	Draft         bool
 	Body          []byte
@@ -111,6 +115,18 @@ type Source struct {
 	Title     string
 	URL       string
 	Date      string
+	// Accessed is the day an undated document was read (YYYY-MM-DD).
+	Accessed string
+}
+
+// Video is a video about the métier. It is only ever linked, never
+// embedded: an embed would load a third party's player and cookies in a
+// page whose CSP allows nothing but this origin.
+type Video struct {
+	Title     string
+	URL       string
+	Publisher string
+	Duration  string
 }
 
 // Estimate reports whether the source is the editorial team's own estimate.
@@ -120,7 +136,7 @@ func (s Source) Estimate() bool { return s.Publisher == EditorialPublisher }
 const EditorialPublisher = "Rédaction Vocation"
 
 var ficheKeys = []string{"title", "summary", "sector", "access", "updated", "aliases", "rome", "riasec",
-	"interests", "qualities", "salaries", "trainings", "related", "sources", "previous_slugs", "draft"}
+	"interests", "qualities", "salaries", "trainings", "related", "sources", "videos", "previous_slugs", "draft"}
 
 // Parse reads one fiche file. Every problem found is added to probs; the
 // returned fiche is nil when the file cannot be used at all.
@@ -205,6 +221,13 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 		for i, it := range d.seq(n, "trainings") {
 			if t, ok := d.training(it, index("trainings", i), ids); ok {
 				f.Trainings = append(f.Trainings, t)
+			}
+		}
+	}
+	if n := m["videos"]; n != nil {
+		for i, it := range d.seq(n, "videos") {
+			if v, ok := d.video(it, index("videos", i)); ok {
+				f.Videos = append(f.Videos, v)
 			}
 		}
 	}
@@ -328,6 +351,11 @@ func (d *decoder) salary(n *yaml.Node, field string, ids map[string]bool) (Salar
 		s.Status = st
 	}
 	s.Source = d.sourceRef(m, field, ids)
+	if m["source"] == nil {
+		// A warning, not an error: a band may come before its source is
+		// found, but it must not be published unnoticed.
+		d.warnf(n, join(field, "source"), "fourchette sans source ; ajoutez source: avec l'id d'une source de sources (aucun chiffre sans source)")
+	}
 	if v := m["note"]; v != nil {
 		s.Note, _ = d.str(v, join(field, "note"), 1, 160)
 	}
@@ -420,6 +448,29 @@ func (d *decoder) httpURL(n *yaml.Node, field string) string {
 	return v
 }
 
+func (d *decoder) video(n *yaml.Node, field string) (Video, bool) {
+	before := len(*d.probs)
+	m := d.mapping(n, field, "title", "url", "publisher", "duration")
+	if m == nil {
+		return Video{}, false
+	}
+	d.require(m, n, field, "title", "url")
+	var v Video
+	if x := m["title"]; x != nil {
+		v.Title, _ = d.str(x, join(field, "title"), 1, 200)
+	}
+	if x := m["url"]; x != nil {
+		v.URL = d.httpURL(x, join(field, "url"))
+	}
+	if x := m["publisher"]; x != nil {
+		v.Publisher, _ = d.str(x, join(field, "publisher"), 1, 200)
+	}
+	if x := m["duration"]; x != nil {
+		v.Duration, _ = d.str(x, join(field, "duration"), 1, 60)
+	}
+	return v, !hasErrorsSince(*d.probs, before)
+}
+
 var dateRe = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
 
 func (d *decoder) sources(n *yaml.Node, ids map[string]bool) []Source {
@@ -427,7 +478,7 @@ func (d *decoder) sources(n *yaml.Node, ids map[string]bool) []Source {
 	for i, it := range d.seq(n, "sources") {
 		field := index("sources", i)
 		before := len(*d.probs)
-		m := d.mapping(it, field, "id", "publisher", "title", "url", "date")
+		m := d.mapping(it, field, "id", "publisher", "title", "url", "date", "accessed")
 		if m == nil {
 			continue
 		}
@@ -462,6 +513,19 @@ func (d *decoder) sources(n *yaml.Node, ids map[string]bool) []Source {
 				}
 				s.Date = date
 			}
+		}
+		if v := m["accessed"]; v != nil {
+			if day, ok := d.raw(v, join(field, "accessed")); ok {
+				if _, err := time.Parse(time.DateOnly, day); err != nil {
+					d.errorf(v, join(field, "accessed"), "%q n'est pas une date ; écrivez le jour de la consultation, AAAA-MM-JJ, par exemple 2026-12-02", day)
+				}
+				s.Accessed = day
+			}
+		}
+		if m["date"] == nil && m["accessed"] == nil {
+			// A reader weighs a figure by its age: say when the document
+			// was published, or at least when it was read.
+			d.warnf(it, field, "source sans date ; ajoutez date: (publication ou mise à jour) ou, pour un document non daté, accessed: (jour de la consultation, AAAA-MM-JJ)")
 		}
 		if !hasErrorsSince(*d.probs, before) {
 			out = append(out, s)

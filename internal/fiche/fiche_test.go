@@ -206,3 +206,77 @@ func lines(probs problem.List) string {
 	}
 	return b.String()
 }
+
+func TestSourceAccessedAndVideos(t *testing.T) {
+	src := strings.Replace(valid, "related: [developpeur-front-end]\n", `related: [developpeur-front-end]
+videos:
+  - title: Une journée de développeuse
+    url: https://www.example.org/video/1
+    publisher: Onisep TV
+    duration: 4 min
+`, 1)
+	src = strings.Replace(src, "    date: 2024-05\n", "    accessed: 2026-12-02\n", 1)
+	f, probs := parse(t, src)
+	if len(probs) != 0 {
+		t.Fatalf("unexpected problems:\n%s", lines(probs))
+	}
+	if got := f.Sources[0]; got.Accessed != "2026-12-02" || got.Date != "" {
+		t.Errorf("source = %+v", got)
+	}
+	want := Video{Title: "Une journée de développeuse", URL: "https://www.example.org/video/1", Publisher: "Onisep TV", Duration: "4 min"}
+	if len(f.Videos) != 1 || f.Videos[0] != want {
+		t.Errorf("videos = %+v", f.Videos)
+	}
+}
+
+func TestSalaryLevelUnspecified(t *testing.T) {
+	f, probs := parse(t, strings.Replace(valid, "level: debutant", "level: non-precise", 1))
+	if len(probs) != 0 {
+		t.Fatalf("unexpected problems:\n%s", lines(probs))
+	}
+	if f.Salaries[0].Level != "non-precise" {
+		t.Errorf("level = %q", f.Salaries[0].Level)
+	}
+}
+
+func TestNewKeyProblems(t *testing.T) {
+	videos := func(item string) string {
+		return strings.Replace(valid, "related: [developpeur-front-end]\n", "related: [developpeur-front-end]\nvideos:\n"+item, 1)
+	}
+	tests := []struct {
+		name, src, want string
+		warning         bool
+	}{
+		{"accessed is a day", strings.Replace(valid, "date: 2024-05", "accessed: 2026-12", 1), "13: sources[0].accessed", false},
+		{"accessed impossible", strings.Replace(valid, "date: 2024-05", "accessed: 2026-02-30", 1), "13: sources[0].accessed", false},
+		{"video without title", videos("  - url: https://www.example.org/v\n"), "27: videos[0].title", false},
+		{"video without url", videos("  - title: Une vidéo\n"), "27: videos[0].url", false},
+		{"video url not http", videos("  - title: Une vidéo\n    url: javascript:alert(1)\n"), "28: videos[0].url", false},
+		{"video unknown key", videos("  - title: Une vidéo\n    url: https://www.example.org/v\n    embed: true\n"), "29: videos[0].embed", false},
+		{"source without date", strings.Replace(valid, "    date: 2024-05\n", "", 1), "11: sources[0]", true},
+		{"band without source", strings.Replace(valid, "    source: onisep\ntrainings", "trainings", 1), "15: salaries[0].source", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, probs := parse(t, tt.src)
+			prefix := "content/metiers/dev.md:" + tt.want
+			var found *problem.Problem
+			for i, p := range probs {
+				// The field ends where the message starts: sources[0] is
+				// not sources[0].id.
+				if rest, ok := strings.CutPrefix(p.String(), prefix); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " :")) {
+					found = &probs[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("want a problem %q, got:\n%s", prefix, lines(probs))
+			}
+			if found.Warning != tt.warning {
+				t.Errorf("warning = %v, want %v: %s", found.Warning, tt.warning, found)
+			}
+			if tt.warning != (f != nil) {
+				t.Errorf("fiche returned = %v; a warning keeps the fiche, an error drops it", f != nil)
+			}
+		})
+	}
+}

@@ -25,6 +25,10 @@ func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
 	d.probs.Errorf(d.path, n.Line+d.offset, field, format, args...)
 }
 
+func (d *decoder) warnf(n *yaml.Node, field, format string, args ...any) {
+	d.probs.Warnf(d.path, n.Line+d.offset, field, format, args...)
+}
+
 // parseYAML returns the root node of src, or records the syntax error.
 func (d *decoder) parseYAML(src []byte) *yaml.Node {
 	var doc yaml.Node
