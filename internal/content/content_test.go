@@ -1,6 +1,7 @@
 package content
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -134,4 +135,23 @@ func strs(probs problem.List) []string {
 
 func offerLine(id string) string {
 	return `{"id":"` + id + `","title":"Développeur","description":"Une offre.","contract":"cdi","published":"2026-11-01"}`
+}
+
+// TestShippedContent loads the tree the site ships: it must be valid and
+// give no warning, since a warning there is a promise to editors (every
+// figure sourced, every source dated) that the shipped fiches break.
+func TestShippedContent(t *testing.T) {
+	site, probs := Load(os.DirFS("../../content"), "content", fiche.NewMarkdown(), reserved)
+	if site == nil {
+		t.Fatalf("the shipped content does not load:\n%s", strings.Join(strs(probs), "\n"))
+	}
+	for _, p := range probs {
+		// content/rome is read by the ROME referential loader, built on
+		// another branch; until it lands this loader does not know the
+		// folder. That one warning is not about the fiches.
+		if p.Path == "content/rome" && p.Warning {
+			continue
+		}
+		t.Errorf("%s", p)
+	}
 }
