@@ -103,8 +103,14 @@ func insertFiche(ctx context.Context, tx *sql.Tx, f content.Fiche) error {
 		}
 	}
 	for i, s := range f.Sources {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sources (slug, position, id, publisher, title, url, date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			f.Slug, i, s.ID, s.Publisher, s.Title, s.URL, s.Date); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sources (slug, position, id, publisher, title, url, date, accessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Slug, i, s.ID, s.Publisher, s.Title, s.URL, s.Date, s.Accessed); err != nil {
+			return err
+		}
+	}
+	for i, v := range f.Videos {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO videos (slug, position, title, url, publisher, duration) VALUES (?, ?, ?, ?, ?, ?)`,
+			f.Slug, i, v.Title, v.URL, v.Publisher, v.Duration); err != nil {
 			return err
 		}
 	}

@@ -144,10 +144,18 @@ func (t *Tx) Fiche(slug string) (*content.Fiche, error) {
 		})
 	}
 	if err == nil {
-		err = t.each(`SELECT id, publisher, title, url, date FROM sources WHERE slug = ? ORDER BY position`, []any{slug}, func(r *sql.Rows) error {
+		err = t.each(`SELECT id, publisher, title, url, date, accessed FROM sources WHERE slug = ? ORDER BY position`, []any{slug}, func(r *sql.Rows) error {
 			var s fiche.Source
-			err := r.Scan(&s.ID, &s.Publisher, &s.Title, &s.URL, &s.Date)
+			err := r.Scan(&s.ID, &s.Publisher, &s.Title, &s.URL, &s.Date, &s.Accessed)
 			f.Sources = append(f.Sources, s)
+			return err
+		})
+	}
+	if err == nil {
+		err = t.each(`SELECT title, url, publisher, duration FROM videos WHERE slug = ? ORDER BY position`, []any{slug}, func(r *sql.Rows) error {
+			var v fiche.Video
+			err := r.Scan(&v.Title, &v.URL, &v.Publisher, &v.Duration)
+			f.Videos = append(f.Videos, v)
 			return err
 		})
 	}
