@@ -137,6 +137,7 @@ type FichePage struct {
 	Trainings  []TrainingGroup
 	Related    []Link
 	Sources    []SourceView
+	Videos     []VideoView
 	Updated    string
 	UpdatedISO string
 	Estimates  bool
@@ -186,7 +187,17 @@ type SourceView struct {
 	Title     string
 	URL       string
 	Date      string
+	Accessed  string // the day an undated document was read, in French
 	Estimate  bool
+}
+
+// VideoView is a video shown as a plain link: never embedded, so that no
+// third party's player or cookies load with the fiche.
+type VideoView struct {
+	Title     string
+	URL       string
+	Publisher string
+	Duration  string
 }
 
 // Chart is the salary chart, laid out in Go so the SVG needs no script.
@@ -266,6 +277,17 @@ func PartialDate(s string) string {
 		}
 	}
 	return s
+}
+
+// videoMeta is "Onisep TV, 4 min", or whichever of the two is known.
+func videoMeta(v VideoView) string {
+	var parts []string
+	for _, s := range []string{v.Publisher, v.Duration} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func pageTitle(l Layout) string {

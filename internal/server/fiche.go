@@ -89,7 +89,10 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	for _, s := range f.Sources {
 		sources[s.ID] = s
 		p.Sources = append(p.Sources, web.SourceView{ID: s.ID, Publisher: s.Publisher, Title: s.Title, URL: s.URL,
-			Date: web.PartialDate(s.Date), Estimate: s.Estimate()})
+			Date: web.PartialDate(s.Date), Accessed: web.PartialDate(s.Accessed), Estimate: s.Estimate()})
+	}
+	for _, v := range f.Videos {
+		p.Videos = append(p.Videos, web.VideoView(v))
 	}
 	p.Salaries, p.Estimates = salaryGroups(f.Salaries, sources)
 	p.Glance = glance(f.Salaries)
@@ -115,6 +118,9 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	if len(p.Related) > 0 {
 		p.Sections = append(p.Sections, web.Link{Label: "Métiers proches et évolutions", URL: "metiers-proches"})
 	}
+	if len(p.Videos) > 0 {
+		p.Sections = append(p.Sections, web.Link{Label: "Vidéos", URL: "videos-du-metier"})
+	}
 	if len(p.Sources) > 0 {
 		p.Sections = append(p.Sections, web.Link{Label: "Sources", URL: "sources-de-la-fiche"})
 	}
@@ -133,7 +139,7 @@ var levelNames = map[string]string{"infrabac": "Sans le bac", "cap": "CAP", "bac
 func levelLabel(l string) string { return levelNames[l] }
 
 var salaryLevelLabels = map[string]string{"debutant": "Débutant (0 à 2 ans)", "confirme": "Confirmé (3 à 5 ans)",
-	"senior": "Senior (plus de 5 ans)", "expert": "Expert (lead, architecte)"}
+	"senior": "Senior (plus de 5 ans)", "expert": "Expert (lead, architecte)", "non-precise": "Niveau d’expérience non précisé"}
 
 var regionLabels = map[string]string{"france": "France", "paris": "Paris", "province": "Province", "belgique": "Belgique"}
 
