@@ -23,6 +23,14 @@ type Layout struct {
 	Banner      []string
 	Draft       bool
 	Footer      []Link
+	DevReload   DevReload
+}
+
+// DevReload is the preview's script that reloads the page when the
+// content changes; Script is empty outside dev mode.
+type DevReload struct {
+	Script string
+	Since  string // the content version the page shows
 }
 
 // Link is a labelled address; an empty URL renders as plain text.

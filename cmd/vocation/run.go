@@ -150,6 +150,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	// Dev pages keep an event stream open; Shutdown would wait for it.
+	hs.RegisterOnShutdown(srv.StopStreams)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()), slog.Bool("dev", cfg.Dev), slog.String("db", cfg.DB))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -192,7 +193,27 @@ func TestServeDev(t *testing.T) {
 	base := "http://" + addr
 	waitFor(t, "first import", func() bool { _, b := fetch(base + "/metiers/a"); return strings.Contains(b, "Première version") })
 
+	// The preview page's event stream: a save sends it a reload event,
+	// and it stays open until the server stops, which must not wait for it.
+	stream, err := http.Get(base + "/_dev/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Body.Close()
+	events := bufio.NewScanner(stream.Body)
+	readUntil := func(want string) {
+		t.Helper()
+		for events.Scan() {
+			if events.Text() == want {
+				return
+			}
+		}
+		t.Fatalf("event stream ended before %q: %v", want, events.Err())
+	}
+	readUntil("") // subscribed
+
 	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(ficheFile("Deuxième version", "")), 0o644)
+	readUntil("event: reload")
 	waitFor(t, "re-import on save", func() bool { _, b := fetch(base + "/metiers/a"); return strings.Contains(b, "Deuxième version") })
 
 	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(strings.Replace(ficheFile("Troisième", ""), "access:", "acess:", 1)), 0o644)
