@@ -138,6 +138,7 @@ type FichePage struct {
 	Riasec     []string
 	Interests  []string
 	Qualities  []string
+	Tools      []string
 	Sections   []Link
 	BodyHTML   string
 	Salaries   []SalaryGroup

@@ -63,6 +63,7 @@ type Fiche struct {
 	Riasec        []string
 	Interests     []string
 	Qualities     []string
+	Tools         []string // languages, frameworks, software: what the job is done with
 	Salaries      []Salary
 	Trainings     []Training
 	Related       []Ref
@@ -136,7 +137,7 @@ func (s Source) Estimate() bool { return s.Publisher == EditorialPublisher }
 const EditorialPublisher = "Rédaction Vocation"
 
 var ficheKeys = []string{"title", "summary", "sector", "access", "updated", "aliases", "rome", "riasec",
-	"interests", "qualities", "salaries", "trainings", "related", "sources", "videos", "previous_slugs", "draft"}
+	"interests", "qualities", "tools", "salaries", "trainings", "related", "sources", "videos", "previous_slugs", "draft"}
 
 // Parse reads one fiche file. Every problem found is added to probs; the
 // returned fiche is nil when the file cannot be used at all.
@@ -204,6 +205,9 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 	}
 	if n := m["qualities"]; n != nil {
 		f.Qualities = d.strList(n, "qualities", 200, nil)
+	}
+	if n := m["tools"]; n != nil {
+		f.Tools = d.strList(n, "tools", 200, nil)
 	}
 	// Sources first: bands and trainings cite them by id.
 	ids := map[string]bool{}

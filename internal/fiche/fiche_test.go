@@ -223,9 +223,26 @@ videos:
 	if got := f.Sources[0]; got.Accessed != "2026-12-02" || got.Date != "" {
 		t.Errorf("source = %+v", got)
 	}
+	if f.Tools != nil {
+		t.Errorf("tools = %v without the key", f.Tools)
+	}
 	want := Video{Title: "Une journée de développeuse", URL: "https://www.example.org/video/1", Publisher: "Onisep TV", Duration: "4 min"}
 	if len(f.Videos) != 1 || f.Videos[0] != want {
 		t.Errorf("videos = %+v", f.Videos)
+	}
+}
+
+func TestTools(t *testing.T) {
+	f, probs := parse(t, strings.Replace(valid, "riasec: [I, C]", "riasec: [I, C]\ntools: [Python, PostgreSQL, Git]", 1))
+	if len(probs) != 0 {
+		t.Fatalf("unexpected problems:\n%s", lines(probs))
+	}
+	if strings.Join(f.Tools, ",") != "Python,PostgreSQL,Git" {
+		t.Errorf("tools = %v", f.Tools)
+	}
+	_, probs = parse(t, strings.Replace(valid, "riasec: [I, C]", "riasec: [I, C]\ntools: [Git, git]", 1))
+	if !strings.Contains(lines(probs), "content/metiers/dev.md:10: tools[1] : \"git\" figure deux fois") {
+		t.Errorf("duplicate tool: %s", lines(probs))
 	}
 }
 
@@ -288,7 +305,7 @@ func TestMessagesInFrench(t *testing.T) {
 		{"implausible amount", strings.Replace(valid, "unit: month", "unit: year", 1),
 			"content/metiers/dev.md:16: salaries[0].min : 2000 par an est invraisemblable ; vouliez-vous dire unit: month ?"},
 		{"unknown key", strings.Replace(valid, "rome: [M1805]", "romes: [M1805]", 1),
-			"content/metiers/dev.md:8: romes : clé inconnue (vouliez-vous dire rome ?) ; clés connues : title, summary, sector, access, updated, aliases, rome, riasec, interests, qualities, salaries, trainings, related, sources, videos, previous_slugs, draft"},
+			"content/metiers/dev.md:8: romes : clé inconnue (vouliez-vous dire rome ?) ; clés connues : title, summary, sector, access, updated, aliases, rome, riasec, interests, qualities, tools, salaries, trainings, related, sources, videos, previous_slugs, draft"},
 		{"warning", strings.Replace(valid, "    date: 2024-05\n", "", 1),
 			"content/metiers/dev.md:11: sources[0] : avertissement : source sans date"},
 	} {

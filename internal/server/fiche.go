@@ -68,7 +68,7 @@ func (s *Server) showFiche(c echo.Context) error {
 func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors []fiche.Sector) web.FichePage {
 	p := web.FichePage{
 		Layout: l, Heading: f.Title, Aliases: f.Aliases[:min(len(f.Aliases), maxShownAliases)], Summary: f.Summary, BodyHTML: f.HTML,
-		Interests: f.Interests, Qualities: f.Qualities,
+		Interests: f.Interests, Qualities: f.Qualities, Tools: f.Tools,
 		Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
 	}
 	for _, sec := range sectors {

@@ -41,6 +41,7 @@ func testTree() map[string]string {
 previous_slugs: [developpeur-backend]
 related: [developpeur-front-end, brouillon, inexistant]
 riasec: [I, C]
+tools: [Python, PostgreSQL]
 sources:
   - id: onisep
     publisher: Onisep
@@ -157,6 +158,7 @@ func TestPages(t *testing.T) {
 			"consulté le 2 décembre 2026", "(décembre 2026)", // accessed, date
 			`<a href="https://video.example/1">Une journée au serveur</a>`, "Onisep TV", `href="#videos-du-metier"`,
 			"Niveau d’expérience non précisé",
+			"<dt>Outils et technologies</dt>", "Python et PostgreSQL",
 		}, []string{"<iframe", "<video", "<script>alert", `href="javascript:`, `href="/metiers/brouillon"`, `href="/metiers/inexistant"`}},
 		{"/metiers/brouillon", 404, []string{"Page introuvable"}, []string{"Pas fini"}},
 		{"/metiers/nexiste-pas", 404, []string{"Page introuvable", `<html lang="fr">`}, nil},

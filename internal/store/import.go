@@ -86,7 +86,7 @@ func insertFiche(ctx context.Context, tx *sql.Tx, f content.Fiche) error {
 		values []string
 	}{
 		{"access", f.Access}, {"alias", f.Aliases}, {"rome", f.Rome}, {"riasec", f.Riasec},
-		{"interest", f.Interests}, {"quality", f.Qualities}, {"related", related},
+		{"interest", f.Interests}, {"quality", f.Qualities}, {"tool", f.Tools}, {"related", related},
 	}
 	for _, l := range lists {
 		for i, v := range l.values {

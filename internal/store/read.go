@@ -130,6 +130,8 @@ func (t *Tx) Fiche(slug string) (*content.Fiche, error) {
 			f.Interests = append(f.Interests, v)
 		case "quality":
 			f.Qualities = append(f.Qualities, v)
+		case "tool":
+			f.Tools = append(f.Tools, v)
 		case "related":
 			f.Related = append(f.Related, fiche.Ref{Slug: v})
 		}

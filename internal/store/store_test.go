@@ -24,6 +24,7 @@ rome: [M1805, M1810]
 riasec: [I, C]
 interests: [le code]
 qualities: [rigueur, curiosité]
+tools: [Python, Git]
 sources:
   - {id: onisep, publisher: Onisep, title: Dans mon job, url: "https://www.onisep.fr/", date: 2024-05}
   - {id: fiche-web, publisher: Un site, accessed: 2026-12-02}
