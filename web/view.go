@@ -23,6 +23,14 @@ type Layout struct {
 	Banner      []string
 	Draft       bool
 	Footer      []Link
+	DevReload   DevReload
+}
+
+// DevReload is the preview's script that reloads the page when the
+// content changes; Script is empty outside dev mode.
+type DevReload struct {
+	Script string
+	Since  string // the content version the page shows
 }
 
 // Link is a labelled address; an empty URL renders as plain text.
@@ -130,6 +138,7 @@ type FichePage struct {
 	Riasec     []string
 	Interests  []string
 	Qualities  []string
+	Tools      []string
 	Sections   []Link
 	BodyHTML   string
 	Salaries   []SalaryGroup
@@ -138,6 +147,7 @@ type FichePage struct {
 	Related    []Link
 	Rome       *RomeView // nil when the fiche has no code the referential knows
 	Sources    []SourceView
+	Videos     []VideoView
 	Updated    string
 	UpdatedISO string
 	Estimates  bool
@@ -206,7 +216,17 @@ type SourceView struct {
 	Title     string
 	URL       string
 	Date      string
+	Accessed  string // the day an undated document was read, in French
 	Estimate  bool
+}
+
+// VideoView is a video shown as a plain link: never embedded, so that no
+// third party's player or cookies load with the fiche.
+type VideoView struct {
+	Title     string
+	URL       string
+	Publisher string
+	Duration  string
 }
 
 // Chart is the salary chart, laid out in Go so the SVG needs no script.
@@ -286,6 +306,17 @@ func PartialDate(s string) string {
 		}
 	}
 	return s
+}
+
+// videoMeta is "Onisep TV, 4 min", or whichever of the two is known.
+func videoMeta(v VideoView) string {
+	var parts []string
+	for _, s := range []string{v.Publisher, v.Duration} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func pageTitle(l Layout) string {

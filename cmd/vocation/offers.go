@@ -85,7 +85,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 func readFeed(ctx context.Context, path string, probs *problem.List, put func(*store.Prepared) error) (offer.Tally, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
+		probs.Errorf(path, 1, "fichier", "impossible à lire : %v", err)
 		return offer.Tally{}, offer.ErrMalformed
 	}
 	defer f.Close()

@@ -90,7 +90,7 @@ func (s *Server) showFiche(c echo.Context) error {
 func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors []fiche.Sector) web.FichePage {
 	p := web.FichePage{
 		Layout: l, Heading: f.Title, Aliases: f.Aliases[:min(len(f.Aliases), maxShownAliases)], Summary: f.Summary, BodyHTML: f.HTML,
-		Interests: f.Interests, Qualities: f.Qualities,
+		Interests: f.Interests, Qualities: f.Qualities, Tools: f.Tools,
 		Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
 	}
 	for _, sec := range sectors {
@@ -111,7 +111,10 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	for _, s := range f.Sources {
 		sources[s.ID] = s
 		p.Sources = append(p.Sources, web.SourceView{ID: s.ID, Publisher: s.Publisher, Title: s.Title, URL: s.URL,
-			Date: web.PartialDate(s.Date), Estimate: s.Estimate()})
+			Date: web.PartialDate(s.Date), Accessed: web.PartialDate(s.Accessed), Estimate: s.Estimate()})
+	}
+	for _, v := range f.Videos {
+		p.Videos = append(p.Videos, web.VideoView(v))
 	}
 	p.Salaries, p.Estimates = salaryGroups(f.Salaries, sources)
 	p.Glance, p.GlanceURL = glance(f.Salaries), "#chiffres-salaires"
@@ -137,6 +140,9 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	if len(p.Related) > 0 {
 		p.Sections = append(p.Sections, web.Link{Label: "Métiers proches et évolutions", URL: "metiers-proches"})
 	}
+	if len(p.Videos) > 0 {
+		p.Sections = append(p.Sections, web.Link{Label: "Vidéos", URL: "videos-du-metier"})
+	}
 	if len(p.Sources) > 0 {
 		p.Sections = append(p.Sections, web.Link{Label: "Sources", URL: "sources-de-la-fiche"})
 	}
@@ -155,7 +161,7 @@ var levelNames = map[string]string{"infrabac": "Sans le bac", "cap": "CAP", "bac
 func levelLabel(l string) string { return levelNames[l] }
 
 var salaryLevelLabels = map[string]string{"debutant": "Débutant (0 à 2 ans)", "confirme": "Confirmé (3 à 5 ans)",
-	"senior": "Senior (plus de 5 ans)", "expert": "Expert (lead, architecte)"}
+	"senior": "Senior (plus de 5 ans)", "expert": "Expert (lead, architecte)", "non-precise": "Niveau d’expérience non précisé"}
 
 var regionLabels = map[string]string{"france": "France", "paris": "Paris", "province": "Province", "belgique": "Belgique"}
 
