@@ -240,7 +240,7 @@ func glance(bands []fiche.Salary) string {
 	if open {
 		more = " et plus"
 	}
-	return fmt.Sprintf("De %s à %s%s brut par an selon l’expérience et la région (%s).", web.Euros(lo), web.Euros(hi), more, who)
+	return fmt.Sprintf("De %s à %s%s brut par an selon l’expérience et la région (%s, d’après les sources de la fiche).", web.Euros(lo), web.Euros(hi), more, who)
 }
 
 func trainingGroups(ts []fiche.Training, sources map[string]fiche.Source) []web.TrainingGroup {
