@@ -24,6 +24,8 @@ func splitFrontMatter(path string, src []byte, probs *problem.List) (fm, body []
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	// A lone CR ends a line in old Mac files, for editors and for YAML.
+	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	if len(bytes.TrimSpace(src)) == 0 {
 		probs.Errorf(path, 1, "fichier", "est vide ; une fiche commence par un en-tête entre deux lignes ---")
 		return nil, nil, 0, false

@@ -1,6 +1,7 @@
 package fiche
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -18,19 +19,31 @@ import (
 type decoder struct {
 	path   string
 	offset int // lines before the YAML starts in the file
+	lines  int // lines of YAML, as an editor counts them
 	probs  *problem.List
 }
 
+// at turns a parser line into a file line. The parser also breaks lines
+// at U+0085, U+2028 and U+2029, which editors do not show as new lines:
+// past the last line it points at the last one, never outside the file.
+func (d *decoder) at(line int) int {
+	if d.lines > 0 && line > d.lines {
+		line = d.lines
+	}
+	return max(line, 1) + d.offset
+}
+
 func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
-	d.probs.Errorf(d.path, n.Line+d.offset, field, format, args...)
+	d.probs.Errorf(d.path, d.at(n.Line), field, format, args...)
 }
 
 func (d *decoder) warnf(n *yaml.Node, field, format string, args ...any) {
-	d.probs.Warnf(d.path, n.Line+d.offset, field, format, args...)
+	d.probs.Warnf(d.path, d.at(n.Line), field, format, args...)
 }
 
 // parseYAML returns the root node of src, or records the syntax error.
 func (d *decoder) parseYAML(src []byte) *yaml.Node {
+	d.lines = bytes.Count(src, []byte("\n")) + 1
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := 1, yamlMessage(err.Error(), "")
@@ -48,7 +61,7 @@ func (d *decoder) parseYAML(src []byte) *yaml.Node {
 				line = le.ContextMark.Line
 			}
 		}
-		d.probs.Errorf(d.path, line+d.offset, "yaml", "%s", msg)
+		d.probs.Errorf(d.path, d.at(line), "yaml", "%s", msg)
 		return nil
 	}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
