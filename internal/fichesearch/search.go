@@ -1,0 +1,287 @@
+package fichesearch
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"vocation/internal/text"
+)
+
+// maxWords bounds the words a query is searched with, as Meilisearch
+// does: past ten, a query is a sentence pasted, not a search.
+const maxWords = 10
+
+// Match is one document found.
+type Match struct {
+	Doc   int
+	Key   string
+	Field Field // the best field any of its words was found in
+	Typos int
+	// Whole says every word matched as typed: no prefix, no synonym.
+	Whole bool
+}
+
+// Correction is a word of the query the index does not have as typed,
+// with the words it has within the typos allowed, nearest first, as
+// written.
+type Correction struct {
+	Word  int // the word's place in the query
+	Typed string
+	Terms []string
+	// Unambiguous says one word is nearer than all others.
+	Unambiguous bool
+}
+
+// Result is what a search finds.
+type Result struct {
+	Matches []Match
+	// Used is how many of the query's words, from the first, every match
+	// contains: fewer than Words when no document has them all (the last
+	// ones are dropped, Meilisearch's "last" strategy).
+	Used, Words int
+	// Corrections are the words with neither an exact nor a prefix match.
+	Corrections []Correction
+}
+
+// hit is a term a word of the query matches, and how.
+type hit struct {
+	term  int32
+	typos int
+	how   how
+}
+
+// how a word matched a term, best first.
+type how uint8
+
+const (
+	exact   how = iota
+	prefix      // the last word begins the term
+	synonym     // the term is a synonym of the word (internal/text)
+)
+
+// none marks a document a word does not match.
+const none = ^uint16(0)
+
+// Search finds the documents that have every word of q, or, when none
+// has them all, as many of the first words as some have. A word matches
+// its stem, its synonyms, the terms within its typos (text.AllowedTypos
+// plus extra), and the last word also every term it begins. Results are
+// ranked by fewer typos, then fewer words found only through a synonym
+// (what was typed comes first), then better fields (title > alias > summary
+// and interests > ROME job titles > body), each word's field weighed by how rare the word
+// is, so that "enfants" in a summary outweighs "travailler" in a body,
+// then whole words over prefixes, then weight, then the documents' order.
+func (ix *Index) Search(q text.Query, extra int) Result {
+	words := q.Words
+	if len(words) > maxWords {
+		words = words[:maxWords]
+	}
+	res := Result{Words: len(words)}
+	if len(words) == 0 || len(ix.keys) == 0 {
+		return res
+	}
+	n, w := len(ix.keys), len(words)
+	// Per document and word, the best match as typos, how and field,
+	// packed so that a smaller key is a better match.
+	best := make([]uint16, n*w)
+	for i := range best {
+		best[i] = none
+	}
+	rarity := make([]float64, w)
+	for i := range words {
+		hits, known := ix.match(q, i, extra)
+		if !known {
+			res.Corrections = append(res.Corrections, ix.correction(q, i, hits))
+		}
+		df := 0
+		for _, h := range hits {
+			for _, p := range ix.post[h.term] {
+				k := uint16(h.typos)<<8 | uint16(h.how)<<4 | uint16(p.field)
+				j := int(p.doc)*w + i
+				if best[j] == none {
+					df++
+				}
+				if k < best[j] {
+					best[j] = k
+				}
+			}
+		}
+		rarity[i] = math.Log(float64(n+1) / float64(df+1))
+	}
+	type ranked struct {
+		doc                    int
+		typos, synonyms, fuzzy int
+		fields                 float64
+		min                    Field
+	}
+	var found []ranked
+	for used := w; used > 0 && len(found) == 0; used-- {
+		res.Used = used
+	docs:
+		for d := range n {
+			r := ranked{doc: d, min: fields}
+			for i, k := range best[d*w : d*w+used] {
+				if k == none {
+					continue docs
+				}
+				f, hw := Field(k&0xf), how(k>>4&0xf)
+				r.typos += int(k >> 8)
+				if hw == synonym {
+					r.synonyms++
+				}
+				if hw != exact {
+					r.fuzzy++
+				}
+				r.fields += float64(f) * rarity[i]
+				r.min = min(r.min, f)
+			}
+			found = append(found, r)
+		}
+	}
+	if len(found) == 0 {
+		res.Used = 0
+		return res
+	}
+	sort.Slice(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		switch {
+		case a.typos != b.typos:
+			return a.typos < b.typos
+		case a.synonyms != b.synonyms:
+			return a.synonyms < b.synonyms
+		case a.fields != b.fields:
+			return a.fields < b.fields
+		case a.fuzzy != b.fuzzy:
+			return a.fuzzy < b.fuzzy
+		case ix.weights[a.doc] != ix.weights[b.doc]:
+			return ix.weights[a.doc] > ix.weights[b.doc]
+		}
+		return a.doc < b.doc
+	})
+	res.Matches = make([]Match, len(found))
+	for i, r := range found {
+		res.Matches[i] = Match{Doc: r.doc, Key: ix.keys[r.doc], Field: r.min, Typos: r.typos, Whole: r.fuzzy == 0}
+	}
+	return res
+}
+
+// match lists the terms word i of q matches; known says one matched
+// without a typo.
+func (ix *Index) match(q text.Query, i, extra int) (hits []hit, known bool) {
+	group := q.Words[i]
+	typed := group[0]
+	if i < len(q.Typed) {
+		typed = q.Typed[i]
+	}
+	last := i == len(q.Words)-1 && q.Prefix != ""
+	seen := map[int32]bool{}
+	add := func(t int32, typos int, h how) {
+		if !seen[t] {
+			seen[t] = true
+			hits = append(hits, hit{t, typos, h})
+		}
+	}
+	for j, s := range group {
+		if t, ok := ix.find(s); ok {
+			h := exact
+			if j > 0 {
+				h = synonym
+			}
+			add(t, 0, h)
+			known = true
+		}
+	}
+	if last {
+		for _, p := range []string{group[0], typed} {
+			for t := ix.lowerBound(p); t < len(ix.terms) && strings.HasPrefix(ix.terms[t], p); t++ {
+				add(int32(t), 0, prefix)
+				known = true
+			}
+		}
+	}
+	allowed := text.AllowedTypos(typed) + extra
+	stem := group[0]
+	if allowed == 0 || stem == "" {
+		return hits, known
+	}
+	sm := mask(stem)
+	try := func(t int32) {
+		if seen[t] {
+			return
+		}
+		term := ix.terms[t]
+		if missing(sm, ix.masks[t]) > allowed || len(term) < len(stem)-allowed {
+			return
+		}
+		d, h := allowed+1, exact
+		if len(term) <= len(stem)+allowed && missing(ix.masks[t], sm) <= allowed {
+			d = text.Typos(stem, term, allowed)
+		}
+		if last {
+			// Still being typed: the term's beginning, as long as the word
+			// give or take the typos.
+			for l := max(len(stem)-allowed, 1); l <= min(len(stem)+allowed, len(term)-1) && d > 0; l++ {
+				if e := text.Typos(stem, term[:l], allowed); e < d {
+					d, h = e, prefix
+				}
+			}
+		}
+		if d <= allowed {
+			seen[t] = true
+			hits = append(hits, hit{t, d, h})
+		}
+	}
+	if allowed < 2 {
+		// A typo on the first letter counts two: past the allowance.
+		for _, t := range ix.byFirst[bucket(stem[0])] {
+			try(t)
+		}
+	} else {
+		for t := range ix.terms {
+			try(int32(t))
+		}
+	}
+	return hits, known
+}
+
+// correction is word i of q, unknown, and the nearest terms it matched.
+func (ix *Index) correction(q text.Query, i int, hits []hit) Correction {
+	c := Correction{Word: i, Typed: q.Words[i][0]}
+	if i < len(q.Typed) {
+		c.Typed = q.Typed[i]
+	}
+	hits = slices.Clone(hits)
+	// Nearest first; among as near, a whole word before a beginning, a
+	// word of titles before one of bodies, then the commoner.
+	better := func(a, b hit) int {
+		switch {
+		case a.typos != b.typos:
+			return a.typos - b.typos
+		case a.how != b.how:
+			return int(a.how) - int(b.how)
+		case ix.best[a.term] != ix.best[b.term]:
+			return int(ix.best[a.term]) - int(ix.best[b.term])
+		}
+		return len(ix.post[b.term]) - len(ix.post[a.term])
+	}
+	slices.SortStableFunc(hits, better)
+	for _, h := range hits {
+		if s := ix.surface[h.term]; !slices.Contains(c.Terms, s) {
+			c.Terms = append(c.Terms, s)
+		}
+	}
+	c.Unambiguous = len(hits) == 1 || (len(hits) > 1 && better(hits[0], hits[1]) < 0 &&
+		(hits[0].typos < hits[1].typos || hits[0].how < hits[1].how || ix.best[hits[0].term] < ix.best[hits[1].term]))
+	return c
+}
+
+func (ix *Index) find(stem string) (int32, bool) {
+	t := ix.lowerBound(stem)
+	return int32(t), t < len(ix.terms) && ix.terms[t] == stem
+}
+
+func (ix *Index) lowerBound(s string) int {
+	return sort.SearchStrings(ix.terms, s)
+}
