@@ -17,6 +17,7 @@ type Layout struct {
 	Canonical   string // the page's absolute public address, when the site knows it
 	CSS         string // content-hashed stylesheet URL
 	Script      string // htmx, on the pages that use it; empty elsewhere
+	Combobox    string // the search boxes' suggestions script, on every page
 	Icon        string
 	Current     string // "metiers", "secteurs", ... for aria-current in the nav
 	Query       string // the search box's value
@@ -76,7 +77,6 @@ type ListPage struct {
 	Total    int
 	Filtered bool
 	Clear    string
-	Query    string
 }
 
 // LetterGroup is the fiches under one letter of the A-Z index.

@@ -47,7 +47,8 @@ func (s *Server) routes() *echo.Echo {
 	get("/readyz", s.ready)
 	get("/robots.txt", s.robots)
 	get("/favicon.ico", s.favicon)
-	get("/recherche", s.redirectSearch)
+	get("/recherche", s.searchFiches)
+	get("/recherche/suggestions", s.suggestFiches)
 	// Plain pages take every other first segment: ReservedSlugs keeps
 	// them off the names above.
 	page("/:slug", s.showPage)
