@@ -108,7 +108,7 @@ func (ix *Index) Search(q text.Query, extra int) Result {
 				}
 			}
 		}
-		rarity[i] = math.Log(float64(n+1) / float64(df+1))
+		rarity[i] = math.Log1p(float64(n) / float64(max(df, 1)))
 	}
 	type ranked struct {
 		doc                    int
