@@ -85,8 +85,8 @@ type Index struct {
 	byContract, byPlace, byRemote, byExperience, byMetier, bySalary []*roaring.Bitmap
 	// byRome lists the documents of each ROME code, for the métiers no
 	// fiche covers: a few thousand codes, filled as documents are added.
-	byRome map[string]*roaring.Bitmap
-	minExpires                                                      int64 // earliest expiry, 0 for none
+	byRome     map[string]*roaring.Bitmap
+	minExpires int64 // earliest expiry, 0 for none
 }
 
 // docInfo is what filters and facets read of a document, packed in 16

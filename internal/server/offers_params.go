@@ -23,8 +23,8 @@ type offerParams struct {
 	q, lieu, metier, tri string
 	// rome is a ROME code: the offers of a métier no fiche covers yet,
 	// linked from the fiche search.
-	rome string
-	contrats             []string
+	rome     string
+	contrats []string
 	// typedContracts are the words of q taken as contract filters.
 	typedContracts []string
 	// hintContracts are contract words typed among other words: kept as
