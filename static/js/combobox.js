@@ -94,10 +94,25 @@
 				.catch(function () { /* the form still works */ });
 		}
 
+		var leaving = false;
+		// Back from the fiche, the page may come from the cache as it was.
+		window.addEventListener("pageshow", function () { leaving = false; });
 		function go(opt) {
 			var href = opt && opt.getAttribute("data-href");
-			if (href) { window.location.assign(href); }
+			if (href && !leaving) {
+				leaving = true;
+				window.location.assign(href);
+			}
 		}
+
+		// Enter on an active option opens it, not the search: the form
+		// must not also send what was typed.
+		form.addEventListener("submit", function (e) {
+			if (leaving || (!list.hidden && active >= 0)) {
+				e.preventDefault();
+				go(options()[active]);
+			}
+		});
 
 		input.addEventListener("input", function () {
 			clearTimeout(timer);
