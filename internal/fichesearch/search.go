@@ -61,13 +61,17 @@ const (
 	synonym     // the term is a synonym of the word (internal/text)
 )
 
+// NoTypos as Search's extra allows no typo at all.
+const NoTypos = -2
+
 // none marks a document a word does not match.
 const none = ^uint16(0)
 
 // Search finds the documents that have every word of q, or, when none
 // has them all, as many of the first words as some have. A word matches
 // its stem, its synonyms, the terms within its typos (text.AllowedTypos
-// plus extra), and the last word also every term it begins. Results are
+// plus extra, and none when extra is NoTypos), and the last word also
+// every term it begins. Results are
 // ranked by fewer typos, then fewer words found only through a synonym
 // (what was typed comes first), then better fields (title > alias > summary
 // and interests > ROME job titles > body), each word's field weighed by how rare the word
@@ -210,7 +214,7 @@ func (ix *Index) match(q text.Query, i, extra int) (hits []hit, known bool) {
 	// Never past two typos: a third finds words that share little.
 	allowed := min(text.AllowedTypos(typed)+extra, 2)
 	stem := group[0]
-	if allowed == 0 || stem == "" {
+	if allowed <= 0 || stem == "" {
 		return hits, known
 	}
 	sm := mask(stem)
@@ -223,17 +227,19 @@ func (ix *Index) match(q text.Query, i, extra int) (hits []hit, known bool) {
 			return
 		}
 		d, h := allowed+1, exact
-		if len(term) <= len(stem)+allowed && missing(ix.masks[t], sm) <= allowed {
-			d = text.Typos(stem, term, allowed)
-		}
-		if last {
+		switch {
+		case last:
 			// Still being typed: the term's beginning, as long as the word
-			// give or take the typos.
-			for l := max(len(stem)-allowed, 1); l <= min(len(stem)+allowed, len(term)-1) && d > 0; l++ {
-				if e := text.Typos(stem, term[:l], allowed); e < d {
-					d, h = e, prefix
-				}
+			// give or take the typos, from one comparison.
+			whole, begin := text.PrefixTypos(stem, term[:min(len(term), len(stem)+allowed)], allowed)
+			if len(term) > len(stem)+allowed || missing(ix.masks[t], sm) > allowed {
+				whole = allowed + 1
 			}
+			if d = whole; begin < whole {
+				d, h = begin, prefix
+			}
+		case len(term) <= len(stem)+allowed && missing(ix.masks[t], sm) <= allowed:
+			d = text.Typos(stem, term, allowed)
 		}
 		if d <= allowed {
 			mark(t)

@@ -265,7 +265,9 @@ func noFiche(fs *ficheSearch, q text.Query, fiches int) []web.NoFiche {
 	if q.Empty() {
 		return nil
 	}
-	res := fs.jobs.Search(q, 0)
+	// Only the words as typed: a job title is offered for what was
+	// asked, and thirteen thousand of them are not scanned for typos.
+	res := fs.jobs.Search(q, fichesearch.NoTypos)
 	if res.Used < res.Words {
 		return nil
 	}

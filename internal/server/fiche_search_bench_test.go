@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -14,13 +16,21 @@ import (
 	"time"
 )
 
-// syntheticTree is searchTree plus n generated fiches: titles made of a
-// métier and a speciality, aliases, interests and a body of some three
-// hundred words drawn from a vocabulary of made-up French-looking words
-// and real ones, so that the index has the size and spread of a large
-// catalogue. Generated, never shipped.
-func syntheticTree(n int) map[string]string {
+// syntheticTree is searchTree with the shipped ROME referential (some
+// 13,000 job titles) plus n generated fiches: titles made of a métier and
+// a speciality, aliases, interests and a body of some three hundred words
+// drawn from a vocabulary of made-up French-looking words and real ones,
+// so that the index has the size and spread of a large catalogue.
+// Generated, never shipped.
+func syntheticTree(tb testing.TB, n int) map[string]string {
 	files := searchTree()
+	for _, name := range []string{"metiers.csv", "appellations.csv", "centres-interet.csv", "centres-interet-metiers.csv", "mobilite.csv"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "content", "rome", name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files["rome/"+name] = string(b)
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	metiers := []string{"Boulanger", "Infirmier", "Développeur", "Technicien", "Conducteur", "Agent", "Chargé", "Responsable", "Opérateur",
 		"Ingénieur", "Vendeur", "Éducateur", "Animateur", "Mécanicien", "Électricien", "Cuisinier", "Jardinier", "Assistant", "Conseiller", "Menuisier"}
@@ -66,7 +76,7 @@ var typing = []string{"bo", "bou", "boul", "boula", "boulan", "in", "inf", "infi
 // at 8 clients over 1,000 synthetic fiches, through the whole server, and
 // reports the latency percentiles (docs/performance.md).
 func BenchmarkFicheSearch(b *testing.B) {
-	srv := mustServer(b, mustDB(b, syntheticTree(1000)), false)
+	srv := mustServer(b, mustDB(b, syntheticTree(b, 1000)), false)
 	if r := get(b, srv, "/recherche?q=boulanger"); r.status != 200 || !strings.Contains(r.body, "fiches pour") {
 		b.Fatalf("%d %s", r.status, r.body[:min(300, len(r.body))])
 	}

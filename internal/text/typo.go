@@ -30,3 +30,20 @@ func Typos(typed, term string, most int) int {
 	}
 	return min(Edits(typed, term, most-1)+1, most+1)
 }
+
+// PrefixTypos is Typos(typed, term) and the fewest typos between typed
+// and any beginning of term, the word still being typed, from one
+// comparison; each is most+1 when above most.
+func PrefixTypos(typed, term string, most int) (whole, prefix int) {
+	if typed == "" || term == "" {
+		return edits(typed, term, most)
+	}
+	if typed[0] == term[0] {
+		return edits(typed[1:], term[1:], most)
+	}
+	if most < 2 {
+		return most + 1, most + 1
+	}
+	w, p := edits(typed, term, most-1)
+	return min(w+1, most+1), min(p+1, most+1)
+}
