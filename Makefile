@@ -40,6 +40,11 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $$((500000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/offerindex
 	$(GO) test -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $$((250000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/fichesearch
 
+# The fiche search over 1,000 synthetic fiches at 8 clients: latency
+# percentiles of the full page and of the suggestions (docs/performance.md).
+bench-fiche-search:
+	$(GO) test -run '^$$' -bench '^BenchmarkFicheSearch$$' -benchtime 20000x -count 3 ./internal/server
+
 build: static/js/htmx.min.js
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation
 

@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"vocation/internal/text"
@@ -61,6 +62,10 @@ type Index struct {
 	// letter counts two, so a word allowed one typo only looks at the
 	// terms that start like it.
 	byFirst [37][]int32
+	// scratch keeps the per-document table of a search for the next one:
+	// at thousands of searches a second, allocating it anew was most of
+	// the garbage, and the collector's pauses the slowest searches.
+	scratch sync.Pool
 }
 
 // Build indexes docs; their order is the order of equal results.

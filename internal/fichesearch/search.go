@@ -89,7 +89,15 @@ func (ix *Index) Search(q text.Query, extra int) Result {
 	n, w := len(ix.keys), len(words)
 	// Per document and word, the best match as typos, how and field,
 	// packed so that a smaller key is a better match.
-	best := make([]uint16, n*w)
+	bp, _ := ix.scratch.Get().(*[]uint16)
+	if bp == nil {
+		bp = new([]uint16)
+	}
+	defer ix.scratch.Put(bp)
+	if cap(*bp) < n*w {
+		*bp = make([]uint16, n*w)
+	}
+	best := (*bp)[:n*w]
 	for i := range best {
 		best[i] = none
 	}
