@@ -5,7 +5,7 @@ CONTENT ?= content
 DB      ?= data/vocation.db
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: run test build import check dev generate communes lint e2e-deps fuzz bench-pages bench-search load security lighthouse clean
+.PHONY: run test build import check dev generate communes lint e2e-deps fuzz bench-pages bench-search bench-fiche-search load security lighthouse clean
 
 # A few thousand generated demo offers (source demo) come with the site;
 # the pages say they are demonstration data.
@@ -38,6 +38,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $$((120000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/fiche
 	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $$((60000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/server
 	$(GO) test -run '^$$' -fuzz '^FuzzQuery$$' -fuzztime $$((500000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/offerindex
+	$(GO) test -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $$((250000 * $(FUZZSCALE)))x -fuzzminimizetime 2000x ./internal/fichesearch
+
+# The fiche search over 1,000 synthetic fiches at 8 clients: latency
+# percentiles of the full page and of the suggestions (docs/performance.md).
+bench-fiche-search:
+	$(GO) test -run '^$$' -bench '^BenchmarkFicheSearch$$' -benchtime 20000x -count 3 ./internal/server
 
 build: static/js/htmx.min.js
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/vocation

@@ -17,6 +17,7 @@ type Layout struct {
 	Canonical   string // the page's absolute public address, when the site knows it
 	CSS         string // content-hashed stylesheet URL
 	Script      string // htmx, on the pages that use it; empty elsewhere
+	Combobox    string // the search boxes' suggestions script, on every page
 	Icon        string
 	Current     string // "metiers", "secteurs", ... for aria-current in the nav
 	Query       string // the search box's value
@@ -84,7 +85,6 @@ type ListPage struct {
 	Total    int
 	Filtered bool
 	Clear    string
-	Query    string
 }
 
 // LetterGroup is the fiches under one letter of the A-Z index.
@@ -358,7 +358,9 @@ type OffersPage struct {
 	Page       int
 	Pages      int
 	Listed     int // when there are more results than the pages list, how many they list
-	Notice     string
+	// Rome is the ROME code the offers are kept to, if any.
+	Rome   string
+	Notice string
 	// NoticeLinks follow the notice: a way to undo what it says was done.
 	NoticeLinks []Link
 	Why         string // when nothing was found, why

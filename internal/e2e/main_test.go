@@ -144,7 +144,10 @@ func pageTypes(fiches ...string) map[string]int {
 		"/":                       200,
 		"/metiers":                200,
 		"/metiers?niveau=bac%2B5": 200,
-		"/metiers?q=dev":          200,
+		"/recherche":              200,
+		"/recherche?q=dev":        200,
+		"/recherche?q=infirmeir":  200, // a correction
+		"/recherche?q=zzzz":       200, // nothing
 		"/secteurs":               200,
 		"/secteurs/numerique":     200,
 		"/a-propos":               200,

@@ -83,7 +83,10 @@ type Index struct {
 	// whole index: a search without words starts from these rather than
 	// from a scan of every offer.
 	byContract, byPlace, byRemote, byExperience, byMetier, bySalary []*roaring.Bitmap
-	minExpires                                                      int64 // earliest expiry, 0 for none
+	// byRome lists the documents of each ROME code, for the métiers no
+	// fiche covers: a few thousand codes, filled as documents are added.
+	byRome     map[string]*roaring.Bitmap
+	minExpires int64 // earliest expiry, 0 for none
 }
 
 // docInfo is what filters and facets read of a document, packed in 16
@@ -118,7 +121,7 @@ func NewBuilder(generation int64, ties *Ties) *Builder {
 		Generation: generation, placeIndex: map[[2]string]uint16{}, ties: ties, groups: [][]uint16{nil}, groupIndex: map[string]uint16{"": 0},
 		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
-		text: field{postings: map[string]*roaring.Bitmap{}},
+		text: field{postings: map[string]*roaring.Bitmap{}}, byRome: map[string]*roaring.Bitmap{},
 	}}
 }
 
@@ -163,6 +166,14 @@ func (b *Builder) Add(d *store.LiveOffer) {
 	if info.metier != 0 {
 		b.observe(info.metier, d)
 	}
+	if d.Rome != "" {
+		b := ix.byRome[d.Rome]
+		if b == nil {
+			b = roaring.New()
+			ix.byRome[d.Rome] = b
+		}
+		b.Add(doc)
+	}
 	ix.docs = append(ix.docs, info)
 	ix.placeCol, ix.metierCol = append(ix.placeCol, p), append(ix.metierCol, info.metier)
 	ix.title.add(doc, d.TitleStems)
@@ -192,6 +203,9 @@ func (ix *Index) Ties() *Ties { return ix.ties }
 // Index finishes the index: postings are compressed and terms sorted.
 func (b *Builder) Index() *Index {
 	ix := b.ix
+	for _, b := range ix.byRome {
+		b.RunOptimize()
+	}
 	for _, f := range []*field{&ix.title, &ix.skills, &ix.text} {
 		f.terms = make([]string, 0, len(f.postings))
 		for t, p := range f.postings {

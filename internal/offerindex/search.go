@@ -34,6 +34,10 @@ type Filters struct {
 	ExperienceMax int      // at most this many years asked; -1 for any
 	SalaryMin     int      // per year
 	Metiers       []string // fiche slugs
+	// Rome keeps the offers of one ROME code: the métiers without a fiche
+	// are reached through it. It narrows the search as words do, facets
+	// included, rather than being a facet of its own.
+	Rome string
 }
 
 // Request is one search.
@@ -101,10 +105,17 @@ func (ix *Index) Search(r Request) Result {
 		tiers = ix.tiers(r.Query)
 		candidates = tiers[2]
 	}
+	if r.Filters.Rome != "" {
+		code := ix.byRome[r.Filters.Rome]
+		if code == nil {
+			code = roaring.New()
+		}
+		candidates = and(candidates, code, ix.every)
+	}
 	f := ix.compile(r.Filters)
 	active := f.active()
 	fresh := ix.minExpires == 0 || ix.minExpires > r.Now
-	if r.Query.Empty() && active == 0 && fresh && r.Sort != BySalary {
+	if r.Query.Empty() && r.Filters.Rome == "" && active == 0 && fresh && r.Sort != BySalary {
 		return ix.everything(r)
 	}
 	if r.TotalOnly {

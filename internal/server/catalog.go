@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"sync"
+	"sync/atomic"
 
 	"vocation/internal/fiche"
 	"vocation/internal/offerindex"
@@ -24,6 +26,10 @@ type catalog struct {
 	footer      []web.Link
 	// ties are how offers go to fiches, the offer index's rule.
 	ties *offerindex.Ties
+	// search is the fiche search, built by the first search of the
+	// generation (fiche_search.go): other pages do not wait for it.
+	search      atomic.Pointer[ficheSearch]
+	searchBuild sync.Mutex
 }
 
 func loadCatalog(tx *store.Tx) (*catalog, error) {

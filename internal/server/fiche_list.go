@@ -17,10 +17,14 @@ import (
 	"vocation/web"
 )
 
-// listFiches is /metiers?secteur=&niveau=&q=: every filter is a GET
-// parameter, so a filtered list is a link a counselor can share.
+// listFiches is /metiers?secteur=&niveau=: every filter is a GET
+// parameter, so a filtered list is a link a counselor can share. Words
+// are the fiche search's, /recherche.
 func (s *Server) listFiches(c echo.Context) error {
-	q := cleanQuery(c.QueryParam("q"))
+	if q := cleanQuery(c.QueryParam("q")); q != "" {
+		// The fiche search moved to /recherche: old links keep working.
+		return c.Redirect(http.StatusMovedPermanently, searchURL(q, 1))
+	}
 	sector, level := c.QueryParam("secteur"), c.QueryParam("niveau")
 	if level != "" && !slices.Contains(fiche.Levels, level) {
 		return failure.Invalidf("Le niveau d’études « " + printable(level) + " » n’existe pas. Niveaux possibles : " + strings.Join(fiche.Levels, ", ") + ".")
@@ -40,18 +44,17 @@ func (s *Server) listFiches(c echo.Context) error {
 			title += ", " + idx.sectorNames[sector]
 		}
 		l := s.pageLayout(c, idx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études.")
-		l.Current, l.Query = "metiers", q
-		p := web.ListPage{Layout: l, Query: q, Filtered: q != "" || sector != "" || level != "", Clear: "/metiers"}
+		l.Current = "metiers"
+		p := web.ListPage{Layout: l, Filtered: sector != "" || level != "", Clear: "/metiers"}
 		for _, sec := range idx.sectors {
 			p.Sectors = append(p.Sectors, web.Option{Value: sec.Key, Label: sec.Label, Selected: sec.Key == sector})
 		}
 		for _, lv := range fiche.Levels {
 			p.Levels = append(p.Levels, web.Option{Value: lv, Label: levelLabel(lv), Selected: lv == level, URL: listURL(sector, lv)})
 		}
-		words := text.Tokens(q)
 		var kept []store.Summary
 		for _, f := range idx.visible(s.opts.Dev) {
-			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) && matches(f, words) {
+			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) {
 				kept = append(kept, f)
 			}
 		}
@@ -59,21 +62,7 @@ func (s *Server) listFiches(c echo.Context) error {
 		p.Groups, p.Letters = byLetter(kept, idx.sectorNames)
 		return web.List(p), nil
 	}
-	gen := s.current(c)
-	if q == "" {
-		return s.cached(c, gen, listURL(sector, level), build)
-	}
-	// Free text is not cached, every typed string would be a new key, but
-	// it needs no query either: the index has every title and alias.
-	idx, err := s.catalogFor(c.Request().Context(), gen)
-	if err != nil {
-		return err
-	}
-	comp, err := build(nil, idx)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, comp)
+	return s.cached(c, s.current(c), listURL(sector, level), build)
 }
 
 func listURL(sector, level string) string {
@@ -88,22 +77,6 @@ func listURL(sector, level string) string {
 		return "/metiers"
 	}
 	return "/metiers?" + v.Encode()
-}
-
-// matches keeps a fiche when every typed word starts a word of its title
-// or of one of its aliases, read as the offer search reads them: accents,
-// case, gender and number ignored.
-func matches(f store.Summary, words []string) bool {
-	if len(words) == 0 {
-		return true
-	}
-	hay := " " + text.Stems(f.Title+" "+strings.Join(f.Aliases, " ")+" "+f.Slug)
-	for _, w := range words {
-		if !strings.Contains(hay, " "+w) {
-			return false
-		}
-	}
-	return true
 }
 
 // byLetter files fiches, already in French order, under their initial.
@@ -138,14 +111,4 @@ func byLetter(fiches []store.Summary, sectors map[string]string) ([]web.LetterGr
 		letters = append(letters, l)
 	}
 	return groups, letters
-}
-
-// redirectSearch sends /recherche, the address people guess for a search,
-// to the fiche search, with what they typed.
-func (s *Server) redirectSearch(c echo.Context) error {
-	to := "/metiers"
-	if q := cleanQuery(c.QueryParam("q")); q != "" {
-		to += "?q=" + url.QueryEscape(q)
-	}
-	return c.Redirect(http.StatusMovedPermanently, to)
 }

@@ -28,6 +28,10 @@ func FuzzRequest(f *testing.F) {
 		{"/offres/demo/%ff", ""},
 		{"/offres", "q=developeur+Java"}, // a spelling, read from the offers
 		{"/offres", "q=infirmire+de+%C2%AB+nuit&teletravail=5"},
+		{"/recherche", "q=boulnger&page=2"},
+		{"/recherche", "q=%ff%fe&page=-1"},
+		{"/recherche/suggestions", "q=dev%C3%A9lopeuse"},
+		{"/offres", "rome=a1425&q=x"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -8,17 +8,19 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// csp allows no script at all (the site needs none yet) and no inline
-// style: the stylesheet and images are this origin's hashed static files.
+// csp allows this origin's scripts only, never inline code, and no inline
+// style: the stylesheet, images and scripts (the search boxes' suggestions
+// on every page, htmx on the offer search) are this origin's hashed
+// static files.
 // connect-src lets tools that audit from inside the page (Lighthouse
 // reading robots.txt) reach the site itself.
 // Every header costs on every response (docs/performance.md), so the
 // policy names only what differs from default-src 'none'.
-const csp = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-// scriptCSP is csp plus this origin's scripts, for the offer search, which
-// htmx updates in place.
-const scriptCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+// scriptCSP was the offer search's own policy, when it was the one page
+// with a script; every page now has the search boxes' script.
+const scriptCSP = csp
 
 // securityHeaders are set on every response. The keys are already in
 // canonical form and the values shared and never modified, so setting them

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"vocation/internal/failure"
 	"vocation/internal/offer"
 	"vocation/internal/offerindex"
 	"vocation/internal/store"
@@ -35,6 +37,19 @@ func (s *Server) listOffers(c echo.Context) error {
 	p, err := parseOfferParams(c.QueryParams(), idx)
 	if err != nil {
 		return err
+	}
+	romeLabel := ""
+	if p.rome != "" {
+		err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
+			romeLabel, err = tx.RomeLabel(p.rome)
+			return err
+		})
+		if errors.Is(err, store.ErrNotFound) {
+			return failure.Invalidf("Code ROME : « " + p.rome + " » n’existe pas dans le référentiel de France Travail.")
+		}
+		if err != nil {
+			return err
+		}
 	}
 	ix, err := s.offerSearchIndex(c)
 	if err != nil {
@@ -99,6 +114,11 @@ func (s *Server) listOffers(c echo.Context) error {
 		}
 	}
 	page := s.offersPage(c, p, ix, idx, req, res, offers)
+	if p.rome != "" {
+		page.Rome = p.rome
+		notice = strings.TrimSpace(fmt.Sprintf("Offres du métier « %s » (code ROME %s). %s", romeLabel, p.rome, notice))
+		noticeLinks = append(noticeLinks, web.Link{Label: "Voir les offres de tous les métiers", URL: p.url(func(q *offerParams) { q.rome = "" })})
+	}
 	page.Notice, page.NoticeLinks = notice, noticeLinks
 	if page.Script = s.assets.URL("js/htmx.min.js"); page.Script != "" {
 		// The one page with a script: its policy allows this origin's.
@@ -115,6 +135,7 @@ func (s *Server) offerRequest(p offerParams, ix *offerindex.Index, idx *catalog)
 	if p.metier != "" {
 		req.Filters.Metiers = []string{p.metier}
 	}
+	req.Filters.Rome = p.rome
 	notice := ""
 	if p.lieu != "" && !ix.FindPlace(p.lieu, &req.Filters) {
 		// A postcode no offer names: its département.

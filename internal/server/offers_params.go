@@ -21,7 +21,10 @@ import (
 // offerParams are the parameters of /offres, validated.
 type offerParams struct {
 	q, lieu, metier, tri string
-	contrats             []string
+	// rome is a ROME code: the offers of a métier no fiche covers yet,
+	// linked from the fiche search.
+	rome     string
+	contrats []string
 	// typedContracts are the words of q taken as contract filters.
 	typedContracts []string
 	// hintContracts are contract words typed among other words: kept as
@@ -182,6 +185,9 @@ func parseOfferParams(v url.Values, idx *catalog) (offerParams, error) {
 	default:
 		return p, failure.Invalidf("Tri : « " + printable(p.tri) + " » n’existe pas. Tris possibles : pertinence, date, salaire, distance.")
 	}
+	if p.rome = strings.ToUpper(strings.TrimSpace(v.Get("rome"))); p.rome != "" && !romeCode(p.rome) {
+		return p, failure.Invalidf("Code ROME : « " + printable(p.rome) + " » n’est pas un code ROME (une lettre et quatre chiffres, comme A1425).")
+	}
 	if p.metier != "" && !idx.published(p.metier, false) {
 		return p, failure.Invalidf("Métier : aucune fiche « " + printable(p.metier) + " ».")
 	}
@@ -217,6 +223,7 @@ func (p offerParams) values() url.Values {
 		set("salaire_min", strconv.Itoa(p.salaireMin))
 	}
 	set("metier", p.metier)
+	set("rome", p.rome)
 	if p.tri != "" && p.tri != "pertinence" {
 		set("tri", p.tri)
 	}
@@ -231,7 +238,21 @@ func (p offerParams) values() url.Values {
 
 // filtered reports whether any filter narrows the offerindex.
 func (p offerParams) filtered() bool {
-	return len(p.contrats) > 0 || p.lieu != "" || p.teletravail > 0 || p.experience >= 0 || p.salaireMin > 0 || p.metier != ""
+	return len(p.contrats) > 0 || p.lieu != "" || p.teletravail > 0 || p.experience >= 0 || p.salaireMin > 0 || p.metier != "" || p.rome != ""
+}
+
+// romeCode reports whether code is written as a ROME code: a capital
+// letter A-N and four digits.
+func romeCode(code string) bool {
+	if len(code) != 5 || code[0] < 'A' || code[0] > 'N' {
+		return false
+	}
+	for i := 1; i < 5; i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (p offerParams) url(change func(*offerParams)) string {

@@ -47,7 +47,8 @@ func (s *Server) routes() *echo.Echo {
 	get("/readyz", s.ready)
 	get("/robots.txt", s.robots)
 	get("/favicon.ico", s.favicon)
-	get("/recherche", s.redirectSearch)
+	get("/recherche", s.searchFiches)
+	get("/recherche/suggestions", s.suggestFiches)
 	if s.opts.Dev {
 		// Not a page route: a stream is never kept. "_dev" is no slug,
 		// so no page can be named like it.

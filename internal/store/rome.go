@@ -12,7 +12,7 @@ import (
 // nil), inside the content import's transaction.
 func importRome(ctx context.Context, tx *sql.Tx, r *rome.Referential) error {
 	// Children first: the foreign keys are then checked against empty tables.
-	for _, q := range []string{`DELETE FROM rome_moves`, `DELETE FROM rome_code_interests`, `DELETE FROM rome_interests`, `DELETE FROM rome_codes`} {
+	for _, q := range []string{`DELETE FROM rome_appellations`, `DELETE FROM rome_moves`, `DELETE FROM rome_code_interests`, `DELETE FROM rome_interests`, `DELETE FROM rome_codes`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("clear ROME: %w", err)
 		}
@@ -62,10 +62,61 @@ func insertRome(ctx context.Context, tx *sql.Tx, r *rome.Referential) error {
 	}); err != nil {
 		return err
 	}
-	return each(`INSERT INTO rome_moves (code, target, position) VALUES (?, ?, ?)`, len(r.Moves), func(i int) []any {
+	if err := each(`INSERT INTO rome_moves (code, target, position) VALUES (?, ?, ?)`, len(r.Moves), func(i int) []any {
 		m := r.Moves[i]
 		return []any{m.From, m.To, m.Order}
+	}); err != nil {
+		return err
+	}
+	// In the codes' order, so that an import writes the same rows each time.
+	var titles []rome.Appellation
+	pos := []int{}
+	for _, m := range r.Metiers {
+		for i, a := range r.Appellations[m.Code] {
+			titles, pos = append(titles, a), append(pos, i)
+		}
+	}
+	return each(`INSERT INTO rome_appellations (code, position, label, rare) VALUES (?, ?, ?, ?)`, len(titles), func(i int) []any {
+		return []any{titles[i].Code, pos[i], titles[i].Long, titles[i].Rare}
 	})
+}
+
+// Appellation is a ROME job title with the label of its code, its family.
+type Appellation struct {
+	Code   string
+	Label  string
+	Family string
+}
+
+// Appellations lists the job titles France Travail does not mark as
+// seldom used, by code and in the referential's order.
+func (t *Tx) Appellations() ([]Appellation, error) {
+	var out []Appellation
+	err := t.each(`SELECT a.code, a.label, c.label FROM rome_appellations a JOIN rome_codes c ON c.code = a.code
+		WHERE a.rare = 0 ORDER BY a.code, a.position`, nil, func(r *sql.Rows) error {
+		var a Appellation
+		err := r.Scan(&a.Code, &a.Label, &a.Family)
+		out = append(out, a)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list ROME job titles: %w", err)
+	}
+	return out, nil
+}
+
+// RomeLabel is a code's label, ErrNotFound for a code the stored
+// referential lacks.
+func (t *Tx) RomeLabel(code string) (string, error) {
+	var label string
+	err := t.each(`SELECT label FROM rome_codes WHERE code = ?`, []any{code}, func(r *sql.Rows) error { return r.Scan(&label) })
+	if err != nil {
+		return "", fmt.Errorf("read ROME label of %s: %w", code, err)
+	}
+	if label == "" {
+		return "", ErrNotFound
+	}
+	return label, nil
 }
 
 // RomeVersion is the release of the stored referential, "" when the

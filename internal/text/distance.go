@@ -1,5 +1,7 @@
 package text
 
+import "slices"
+
 // Distance is the number of edits that turn a into b: insertions,
 // deletions, substitutions and swaps of two neighbours (Damerau-Levenshtein
 // in its optimal string alignment form, where "dévelopeur" is one edit from
@@ -10,9 +12,22 @@ func Distance(a, b string) int { return Edits(a, b, len(a)+len(b)) }
 // search compares a typed word with thousands of terms and keeps only the
 // close ones.
 func Edits(a, b string, most int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	d, _ := edits(a, b, most)
+	return d
+}
+
+// edits is Edits(a, b) and the fewest edits from a to any beginning of b,
+// from one table: its last row holds the distance to every prefix.
+func edits(a, b string, most int) (whole, prefix int) {
+	// Words are short: three rows on the stack spare the fiche search an
+	// allocation per term it compares, thousands per query.
+	var rows [3][48]int
+	var prev2, prev, cur []int
+	if len(b) < len(rows[0]) {
+		prev2, prev, cur = rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
+	} else {
+		prev2, prev, cur = make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -31,9 +46,9 @@ func Edits(a, b string, most int) int {
 			best = min(best, cur[j])
 		}
 		if best > most {
-			return most + 1
+			return most + 1, most + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return prev[len(b)], min(slices.Min(prev), most+1)
 }

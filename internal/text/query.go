@@ -8,21 +8,41 @@ import (
 // MaxQuery bounds what is read of a typed query.
 const MaxQuery = 200
 
-// aliases expand what students type for a métier into the words offers
-// use. Keys and values are stems.
+// aliases expand what students type for a métier, abbreviations and
+// synonyms, into the words offers and fiches use: the one place both
+// searches read them from. Keys are folded words or their stems; values
+// are words, stemmed when read.
 var aliases = map[string][]string{
-	"dev":        {"developpeur"},
-	"ide":        {"infirmier"},
-	"backend":    {"back"},
-	"frontend":   {"front"},
-	"fullstack":  {"full"},
-	"sysadmin":   {"administrateur"},
-	"admin":      {"administrateur"},
-	"cto":        {"directeur"},
-	"pm":         {"product"},
-	"rh":         {"ressource"},
-	"compta":     {"comptable"},
-	"commercial": {"vendeur"},
+	"dev":           {"developpeur"},
+	"codeur":        {"developpeur"},
+	"programmeur":   {"developpeur"},
+	"informaticien": {"informatique", "numerique"},
+	"geek":          {"informatique", "numerique"},
+	"hacker":        {"cybersecurite"},
+	"hackeur":       {"cybersecurite"},
+	"cyber":         {"cybersecurite"},
+	"ide":           {"infirmier"},
+	"prof":          {"professeur"},
+	"instit":        {"professeur"},
+	"instituteur":   {"professeur"},
+	"maitresse":     {"professeur"},
+	"mecano":        {"mecanicien"},
+	"garagiste":     {"mecanicien"},
+	"cuistot":       {"cuisinier"},
+	"routier":       {"conducteur"},
+	"camionneur":    {"conducteur"},
+	"chauffeur":     {"conducteur"},
+	"paysagiste":    {"jardinier"},
+	"backend":       {"back"},
+	"frontend":      {"front"},
+	"fullstack":     {"full"},
+	"sysadmin":      {"administrateur"},
+	"admin":         {"administrateur"},
+	"cto":           {"directeur"},
+	"pm":            {"product"},
+	"rh":            {"ressource"},
+	"compta":        {"comptable"},
+	"commercial":    {"vendeur"},
 }
 
 // Query is a typed query made safe: each word is a group of stems, any of
@@ -30,6 +50,9 @@ var aliases = map[string][]string{
 // still being typed.
 type Query struct {
 	Words [][]string
+	// Typed is each word as typed, folded, before its stem: typo
+	// tolerance is measured on what was typed.
+	Typed []string
 	// Prefix is the stem of the last word as typed, for prefix matching.
 	Prefix string
 }
@@ -48,12 +71,17 @@ func Parse(typed string) Query {
 			continue
 		}
 		group := []string{Stem(w)}
-		for _, a := range aliases[w] {
-			if a != group[0] {
+		expand, ok := aliases[w]
+		if !ok {
+			expand = aliases[group[0]] // "informaticiennes" as "informaticien"
+		}
+		for _, a := range expand {
+			if a = Stem(a); a != group[0] {
 				group = append(group, a)
 			}
 		}
 		q.Words = append(q.Words, group)
+		q.Typed = append(q.Typed, w)
 		if i == len(fields)-1 && len(w) >= 2 {
 			q.Prefix = Stem(w)
 			if !strings.HasSuffix(typed, " ") {

@@ -85,3 +85,34 @@ func BenchmarkStems(b *testing.B) {
 		Stems(text)
 	}
 }
+
+func TestTypos(t *testing.T) {
+	for _, tt := range []struct {
+		typed, term   string
+		most          int
+		whole, prefix int
+	}{
+		{"develo", "developpeur", 2, 3, 0},
+		{"devlo", "developpeur", 1, 2, 1},
+		{"infirmeir", "infirmier", 2, 1, 1},
+		{"enfirmier", "infirmier", 2, 2, 2},  // the first letter counts double
+		{"enfirmier", "infirmier", 1, 2, 2},  // past most: most+1
+		{"lpombier", "plombier", 2, 2, 2},    // a swap of the first two letters too
+		{"boulnger", "boulangerie", 1, 2, 1}, // a beginning with one typo
+	} {
+		// Past most, any count above it says the same.
+		w, p := PrefixTypos(tt.typed, tt.term, tt.most)
+		w, p = min(w, tt.most+1), min(p, tt.most+1)
+		if w != tt.whole || p != tt.prefix {
+			t.Errorf("PrefixTypos(%q, %q, %d) = %d, %d, want %d, %d", tt.typed, tt.term, tt.most, w, p, tt.whole, tt.prefix)
+		}
+		if got := min(Typos(tt.typed, tt.term, tt.most), tt.most+1); got != tt.whole {
+			t.Errorf("Typos(%q, %q, %d) = %d, want %d", tt.typed, tt.term, tt.most, got, tt.whole)
+		}
+	}
+	for typed, want := range map[string]int{"chef": 0, "macon": 1, "plombier": 1, "infirmier": 2} {
+		if got := AllowedTypos(typed); got != want {
+			t.Errorf("AllowedTypos(%q) = %d, want %d", typed, got, want)
+		}
+	}
+}
