@@ -77,6 +77,10 @@ type ListPage struct {
 	Filtered bool
 	Clear    string
 	Query    string
+	// Level is the chosen level's label, and sector if any, when no fiche
+	// has it; Nearest are the closest levels that have some.
+	Level   string
+	Nearest []Link
 }
 
 // LetterGroup is the fiches under one letter of the A-Z index.
@@ -127,8 +131,8 @@ type FichePage struct {
 	Sector     Link
 	Access     []string
 	Glance     string
-	Riasec     []string
-	Interests  []string
+	Riasec     []Link // each to its type's page
+	Interests  []Link // each to the fiches that share it
 	Qualities  []string
 	Sections   []Link
 	BodyHTML   string

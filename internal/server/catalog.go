@@ -24,6 +24,9 @@ type catalog struct {
 	footer      []web.Link
 	// ties are how offers go to fiches, the offer index's rule.
 	ties *offerindex.Ties
+	// leanings are each fiche's RIASEC letters and interests, which the
+	// quiz's results rank on every request.
+	leanings map[string]store.Leanings
 }
 
 func loadCatalog(tx *store.Tx) (*catalog, error) {
@@ -42,6 +45,9 @@ func loadCatalog(tx *store.Tx) (*catalog, error) {
 		idx.fiches[idx.summaries[i].Slug] = &idx.summaries[i]
 	}
 	idx.ties = offerindex.NewTies(offerindex.FichesOf(idx.summaries))
+	if idx.leanings, err = tx.Leanings(); err != nil {
+		return nil, err
+	}
 	if idx.redirects, err = tx.Redirects(); err != nil {
 		return nil, err
 	}
