@@ -90,8 +90,7 @@ func (s *Server) showFiche(c echo.Context) error {
 func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors []fiche.Sector) web.FichePage {
 	p := web.FichePage{
 		Layout: l, Heading: f.Title, Aliases: f.Aliases[:min(len(f.Aliases), maxShownAliases)], Summary: f.Summary, BodyHTML: f.HTML,
-		Qualities: f.Qualities,
-		Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
+		Qualities: f.Qualities, Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
 	}
 	for _, sec := range sectors {
 		if sec.Key == f.Sector {
