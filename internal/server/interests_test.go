@@ -17,6 +17,9 @@ func interestsTree() map[string]string {
 	add("zz-accompagnant", "Accompagnant", "riasec: [S, R]\ninterests: [écouter]\n")
 	add("educateur", "Éducateur", "riasec: [S, A, E]\ninterests: [aider les autres, le sport]\n")
 	add("animateur", "Animateur", "riasec: [A, S]\ninterests: [\"aider  les AUTRES !\"]\n")
+	// First in title order, but A before S: after S-dominant fiches of
+	// equal closeness to a profile led by S.
+	add("aboyeur", "Aboyeur de théâtre", "riasec: [A, S]\n")
 	files["metiers/plombier.md"] = strings.Replace(ficheSrc("Plombier", "riasec: [R, I, S]\ninterests: [réparer]\n", "## Le métier\n\nIl répare.\n"),
 		"access: [bac+2, bac+5]", "access: [cap]", 1)
 	files["metiers/brouillon.md"] = ficheSrc("Zoologiste en brouillon", "draft: true\nrome: [M1803]\nriasec: [S]\ninterests: [Aider les autres]\n", "## Le métier\n\nPas fini.\n")
@@ -53,7 +56,7 @@ func TestInterestPages(t *testing.T) {
 			"Source&#160;: France Travail, ROME v460",
 			"Voir les 5 centres d’intérêt des fiches", // aider les autres, cuisiner, écouter, le sport, réparer
 		}, []string{"Zoologiste"}},
-		{"/interets/S", 200, []string{"5 fiches ont", "Type dominant", "En deuxième position", "En troisième position"}, []string{"Zoologiste"}},
+		{"/interets/S", 200, []string{"6 fiches ont", "Type dominant", "En deuxième position", "En troisième position"}, []string{"Zoologiste"}},
 		{"/interets/E", 200, []string{"1 fiche a", "Éducateur"}, []string{"Type dominant"}},
 		{"/interets/X", 404, nil, nil},
 		{"/interets/SI", 404, nil, nil},
