@@ -381,7 +381,7 @@ type OfferPage struct {
 // fiches of the codes France Travail lists as career moves from them.
 type RomeView struct {
 	Codes     []RomeCodeView
-	Interests []string // the principal centres d'intérêt of the codes, each once
+	Interests []Link // the principal centres d'intérêt of the codes, each once, to their fiches
 	Moves     []Link
 	Version   string // the release, for the attribution
 }

@@ -92,6 +92,8 @@ func TestInterestPages(t *testing.T) {
 		`<a href="/interets/S">Social (S)</a>`, `<a href="/interets/E">Entreprenant (E)</a>`,
 		`<a href="/interets/centres/aider-les-autres">aider les autres</a>`, `<a href="/interets/centres/le-sport">le sport</a>`,
 	}, nil)
+	// France Travail's principal centre on a fiche links to its page.
+	checkPage(t, srv, "/metiers/developpeur-back-end", 200, []string{`<a href="/interets/rome/29">J’aime les sciences, le numérique</a>`}, nil)
 }
 
 // Without a referential, France Travail's centres are neither shown nor

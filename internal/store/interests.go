@@ -84,3 +84,20 @@ func (t *Tx) RomeCentres() ([]RomeCentre, error) {
 	}
 	return out, nil
 }
+
+// RomeCentreIDs maps each centre d'intérêt's label to its number, for the
+// pages that show labels to link them.
+func (t *Tx) RomeCentreIDs() (map[string]int, error) {
+	out := map[string]int{}
+	err := t.each(`SELECT id, label FROM rome_interests`, nil, func(r *sql.Rows) error {
+		var id int
+		var label string
+		err := r.Scan(&id, &label)
+		out[label] = id
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list ROME centres: %w", err)
+	}
+	return out, nil
+}
