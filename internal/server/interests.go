@@ -229,7 +229,7 @@ func (s *Server) showFicheInterest(c echo.Context) error {
 		l.Current = "interets"
 		return web.Interest(web.InterestPage{Layout: l, Heading: heading, Total: len(g.fiches), Spellings: g.spellings,
 			Lead:   "Les métiers dont la fiche cite ce centre d’intérêt, d’après les rédacteurs de Vocation.",
-			Groups: []web.CardGroup{{Cards: cardsOf(g.fiches, idx)}}}), nil
+			Groups: []web.CardGroup{{Heading: "Les métiers qui le citent", Cards: cardsOf(g.fiches, idx)}}}), nil
 	})
 }
 
