@@ -1,9 +1,10 @@
 package riasec
 
 import (
-	"errors"
 	"net/url"
 	"slices"
+
+	"vocation/internal/failure"
 )
 
 // Statement is one thing to like or not. Its ID, the type's letter in
@@ -92,7 +93,7 @@ type Answers [len(Statements)]Answer
 // ParseAnswers reads the answers from an address's parameters: one per
 // statement, named by its ID, valued 2, 1 or 0; a statement without a
 // parameter, or with an empty one, is unanswered. Other parameters are
-// left to the caller. The error is a sentence for the reader, in French.
+// left to the caller. The error is a failure.Invalid, said to the reader in French.
 func ParseAnswers(q url.Values) (Answers, error) {
 	var a Answers
 	for i, s := range Statements {
@@ -103,7 +104,7 @@ func ParseAnswers(q url.Values) (Answers, error) {
 		case "0", "1", "2":
 			a[i] = Answer(v[0] - '0')
 		default:
-			return a, errors.New("La réponse à « " + s.Text + " » (paramètre " + s.ID + ") doit valoir 2 (j’aime), 1 (ça m’est égal) ou 0 (je n’aime pas).")
+			return a, failure.Invalidf("La réponse à « " + s.Text + " » (paramètre " + s.ID + ") doit valoir 2 (j’aime), 1 (ça m’est égal) ou 0 (je n’aime pas).")
 		}
 	}
 	return a, nil

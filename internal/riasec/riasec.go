@@ -5,8 +5,9 @@
 package riasec
 
 import (
-	"errors"
 	"strings"
+
+	"vocation/internal/failure"
 )
 
 // Type is one of the six interest types.
@@ -57,14 +58,14 @@ const MaxProfile = 3
 func ParseProfile(s string) (string, error) {
 	p := strings.ToUpper(s)
 	if p == "" || len(p) > MaxProfile {
-		return "", errors.New("Un profil RIASEC s’écrit avec 1 à 3 lettres parmi R, I, A, S, E et C, la dominante en premier (par exemple SIA).")
+		return "", failure.Invalidf("Un profil RIASEC s’écrit avec 1 à 3 lettres parmi R, I, A, S, E et C, la dominante en premier (par exemple SIA).")
 	}
 	for i := range len(p) {
 		if index(p[i:i+1]) < 0 {
-			return "", errors.New("Un profil RIASEC ne prend que les lettres R, I, A, S, E et C, la dominante en premier (par exemple SIA).")
+			return "", failure.Invalidf("Un profil RIASEC ne prend que les lettres R, I, A, S, E et C, la dominante en premier (par exemple SIA).")
 		}
 		if strings.IndexByte(p[:i], p[i]) >= 0 {
-			return "", errors.New("Chaque lettre ne compte qu’une fois dans un profil RIASEC (par exemple SIA, pas SSA).")
+			return "", failure.Invalidf("Chaque lettre ne compte qu’une fois dans un profil RIASEC (par exemple SIA, pas SSA).")
 		}
 	}
 	return p, nil

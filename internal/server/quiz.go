@@ -31,7 +31,7 @@ const maxQuizResults = 60
 func (s *Server) showQuiz(c echo.Context) error {
 	a, err := riasec.ParseAnswers(c.QueryParams())
 	if err != nil {
-		return failure.Invalidf(err.Error())
+		return err
 	}
 	idx, err := s.catalogFor(c.Request().Context(), s.current(c))
 	if err != nil {
@@ -70,13 +70,13 @@ func (s *Server) showQuizResult(c echo.Context) error {
 	p := web.QuizResultPage{Total: len(riasec.Statements), EditURL: "/quiz"}
 	if q.Has("profil") {
 		if p.Profile, err = riasec.ParseProfile(q.Get("profil")); err != nil {
-			return failure.Invalidf(err.Error())
+			return err
 		}
 		p.Hidden = []web.Param{{Name: "profil", Value: p.Profile}}
 	} else {
 		a, err := riasec.ParseAnswers(q)
 		if err != nil {
-			return failure.Invalidf(err.Error())
+			return err
 		}
 		p.Profile, p.Answered = a.Profile(), a.Answered()
 		for _, sc := range a.Scores() {
