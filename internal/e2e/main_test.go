@@ -161,7 +161,7 @@ func pageTypes(fiches ...string) map[string]int {
 		"/interets/S":                                200,
 		"/interets/centres":                          200,
 		"/interets/centres/prendre-soin-des-autres":  200,
-		"/interets/rome/22":                          200,
+		"/interets/rome/29":                          200,
 		"/quiz":                                      200,
 		"/quiz?r1=2&s1=0&i2=1":                       200,
 		"/quiz/resultat?s1=2&s2=2&i1=2&a1=2&r3=0":    200,
