@@ -13,7 +13,7 @@ DEMO_OFFERS ?= 3000
 
 run: build
 	$(BIN) import --content $(CONTENT) --db $(DB)
-	$(BIN) offers generate -n $(DEMO_OFFERS) --seed 1 > data/demo-offres.jsonl
+	$(BIN) offers generate -n $(DEMO_OFFERS) --seed 1 --content $(CONTENT) > data/demo-offres.jsonl
 	$(BIN) offers import --db $(DB) --replace-source demo data/demo-offres.jsonl
 	$(BIN) serve --content $(CONTENT) --db $(DB) --addr $(ADDR)
 

@@ -23,6 +23,14 @@ type Layout struct {
 	Banner      []string
 	Draft       bool
 	Footer      []Link
+	DevReload   DevReload
+}
+
+// DevReload is the preview's script that reloads the page when the
+// content changes; Script is empty outside dev mode.
+type DevReload struct {
+	Script string
+	Since  string // the content version the page shows
 }
 
 // Link is a labelled address; an empty URL renders as plain text.
@@ -134,6 +142,7 @@ type FichePage struct {
 	Riasec     []Link // each to its type's page
 	Interests  []Link // each to the fiches that share it
 	Qualities  []string
+	Tools      []string
 	Sections   []Link
 	BodyHTML   string
 	Salaries   []SalaryGroup
@@ -142,6 +151,7 @@ type FichePage struct {
 	Related    []Link
 	Rome       *RomeView // nil when the fiche has no code the referential knows
 	Sources    []SourceView
+	Videos     []VideoView
 	Updated    string
 	UpdatedISO string
 	Estimates  bool
@@ -210,7 +220,17 @@ type SourceView struct {
 	Title     string
 	URL       string
 	Date      string
+	Accessed  string // the day an undated document was read, in French
 	Estimate  bool
+}
+
+// VideoView is a video shown as a plain link: never embedded, so that no
+// third party's player or cookies load with the fiche.
+type VideoView struct {
+	Title     string
+	URL       string
+	Publisher string
+	Duration  string
 }
 
 // Chart is the salary chart, laid out in Go so the SVG needs no script.
@@ -290,6 +310,17 @@ func PartialDate(s string) string {
 		}
 	}
 	return s
+}
+
+// videoMeta is "Onisep TV, 4 min", or whichever of the two is known.
+func videoMeta(v VideoView) string {
+	var parts []string
+	for _, s := range []string{v.Publisher, v.Duration} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func pageTitle(l Layout) string {
@@ -373,7 +404,9 @@ type OfferPage struct {
 	Fiches        []Link
 	Gone          bool
 	Search        Link
-	Demo          bool
+	// Demo is a demonstration offer (source demo or demo-*): it says it
+	// has no real application instead of linking to one.
+	Demo bool
 }
 
 // RomeView is what a fiche shows of France Travail's ROME referential:

@@ -71,18 +71,18 @@ func TestFeedSkipsInvalidOffers(t *testing.T) {
 	// 1 invalid offer of 100 is 1 %: skipped, reported, counted.
 	feed := writeFeed(t, dir, "one.jsonl", strings.Join(breakLines(lines, 41), "\n"))
 	code, out, stderr := runCmd(t, "offers", "import", "--db", db, feed)
-	if code != 0 || !strings.Contains(out, "imported 99 offers, skipped 1 invalid,") || !strings.Contains(stderr, feed+":42: contract:") {
+	if code != 0 || !strings.Contains(out, "imported 99 offers, skipped 1 invalid,") || !strings.Contains(stderr, feed+":42: contract :") {
 		t.Errorf("1 %%: exit %d\n%s%s", code, out, stderr)
 	}
 	// 1 of 99 is more than 1 %, and so are 2 of 100.
-	refused("ninety-nine.jsonl", strings.Join(breakLines(lines[:99], 41), "\n"), ":42: contract:", "1 of 99 offers are invalid, more than 1 %")
-	refused("two.jsonl", strings.Join(breakLines(lines, 3, 41), "\n"), ":4: contract:", ":42: contract:", "2 of 100 offers are invalid")
+	refused("ninety-nine.jsonl", strings.Join(breakLines(lines[:99], 41), "\n"), ":42: contract :", "1 of 99 offers are invalid, more than 1 %")
+	refused("two.jsonl", strings.Join(breakLines(lines, 3, 41), "\n"), ":4: contract :", ":42: contract :", "2 of 100 offers are invalid")
 	// Broken files: a line too long to read, JSON cut short, no file.
-	refused("long.jsonl", lines[0]+"\n"+strings.Repeat("x", 2<<20)+"\n"+lines[1], "long.jsonl:2: line: cannot be read")
-	refused("cut.json", `{"resultats": [{"id": "1", "intitule": "x"}, {"id": `, "cut.json:1: resultats: offer cannot be read")
-	refused("empty.json", "", "empty.json:1: resultats:")
+	refused("long.jsonl", lines[0]+"\n"+strings.Repeat("x", 2<<20)+"\n"+lines[1], "long.jsonl:2: ligne : illisible")
+	refused("cut.json", `{"resultats": [{"id": "1", "intitule": "x"}, {"id": `, "cut.json:1: resultats : offre illisible")
+	refused("empty.json", "", "empty.json:1: resultats :")
 	code, _, stderr = runCmd(t, "offers", "import", "--db", db, filepath.Join(dir, "missing.json"))
-	if code != 1 || !strings.Contains(stderr, "missing.json:1: file: cannot be read") {
+	if code != 1 || !strings.Contains(stderr, "missing.json:1: fichier : impossible à lire") {
 		t.Errorf("missing file: exit %d\n%s", code, stderr)
 	}
 }
@@ -123,7 +123,7 @@ func TestFranceTravailFeedSkipsInvalidOffers(t *testing.T) {
 	dir := t.TempDir()
 	feed := writeFeed(t, dir, "ft.json", string(out))
 	code, stdout, stderr := runCmd(t, "offers", "import", "--db", filepath.Join(dir, "v.db"), feed)
-	if code != 0 || !strings.Contains(stdout, "imported 99 offers, skipped 1 invalid,") || !strings.Contains(stderr, fmt.Sprintf("%s:%d: dateCreation:", feed, start)) {
+	if code != 0 || !strings.Contains(stdout, "imported 99 offers, skipped 1 invalid,") || !strings.Contains(stderr, fmt.Sprintf("%s:%d: dateCreation :", feed, start)) {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	offers[51]["typeContrat"] = "XYZ"
@@ -144,7 +144,7 @@ func TestContentOffersAreAllOrNothing(t *testing.T) {
 		"offres/demo.jsonl":      strings.Join(breakLines(lines, 41), "\n") + "\n",
 	})
 	code, out, stderr := runCmd(t, "import", "--content", dir, "--db", filepath.Join(t.TempDir(), "v.db"))
-	if code != 1 || !strings.Contains(stderr, "offres/demo.jsonl:42: contract:") || !strings.Contains(stderr, "import refused") {
+	if code != 1 || !strings.Contains(stderr, "offres/demo.jsonl:42: contract :") || !strings.Contains(stderr, "import refused") {
 		t.Errorf("exit %d\n%s%s", code, out, stderr)
 	}
 }

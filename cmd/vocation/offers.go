@@ -85,7 +85,7 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 func readFeed(ctx context.Context, path string, probs *problem.List, put func(*store.Prepared) error) (offer.Tally, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
+		probs.Errorf(path, 1, "fichier", "impossible à lire : %v", err)
 		return offer.Tally{}, offer.ErrMalformed
 	}
 	defer f.Close()
@@ -177,9 +177,22 @@ func readJSONL(ctx context.Context, path string, r io.Reader, probs *problem.Lis
 	return t, err
 }
 
-func generateOffers(cfg config.Config, stdout io.Writer) int {
-	if err := offer.Generate(stdout, cfg.Count, cfg.Seed); err != nil {
-		fmt.Fprintf(os.Stderr, "vocation: %v\n", err)
+// generateOffers writes demo offers drawn from the content tree's ROME
+// referential and fiches, read now, so that a fiche added since the last
+// generation gets offers too; without the referential, from the built-in
+// list, said on stderr.
+func generateOffers(cfg config.Config, stdout, stderr io.Writer) int {
+	if _, err := os.Stat(cfg.Content); err != nil {
+		fmt.Fprintf(stderr, "vocation: offers generate: no content directory %s\n", cfg.Content)
+	}
+	src, err := offer.LoadDemoSource(os.DirFS(cfg.Content))
+	if err != nil {
+		fmt.Fprintf(stderr, "vocation: offers generate: %s: %v\n", cfg.Content, err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "offers generate: %s\n", src)
+	if err := src.Generate(stdout, cfg.Count, cfg.Seed); err != nil {
+		fmt.Fprintf(stderr, "vocation: %v\n", err)
 		return 1
 	}
 	return 0

@@ -45,14 +45,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if probs.HasErrors() {
 			return 1
 		}
-		fmt.Fprintln(stdout, "content OK")
+		fmt.Fprintln(stdout, "contenu valide")
 		return 0
 	case "import":
 		return importContent(ctx, cfg, log, stdout, stderr)
 	case "offers import":
 		return importOffers(ctx, cfg, log, stdout, stderr)
 	case "offers generate":
-		return generateOffers(cfg, stdout)
+		return generateOffers(cfg, stdout, stderr)
 	case "serve":
 		if err := serve(ctx, cfg, log, stderr); err != nil {
 			log.Error("server stopped", slog.Any("err", err))
@@ -88,7 +88,7 @@ func report(w io.Writer, probs problem.List) {
 		}
 	}
 	if len(probs) > 0 {
-		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", errs, len(probs)-errs)
+		fmt.Fprintf(w, "%d erreur(s), %d avertissement(s)\n", errs, len(probs)-errs)
 	}
 }
 
@@ -150,6 +150,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	// Dev pages keep an event stream open; Shutdown would wait for it.
+	hs.RegisterOnShutdown(srv.StopStreams)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()), slog.Bool("dev", cfg.Dev), slog.String("db", cfg.DB))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -78,12 +79,12 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		dir + "/metiers/a.md:4: sector: unknown sector \"sante\"",
-		dir + "/metiers/b.md:8: salaries[0].min: 2000 per year is implausible; did you mean unit: month?",
-		dir + "/metiers/b.md:8: salaries[0].max: 2500 per year is implausible; did you mean unit: month?",
-		dir + "/metiers/c.md:7: related: warning: no fiche \"zz\"",
-		dir + "/metiers/D E.md:1: file name:",
-		"4 error(s), 1 warning(s)",
+		dir + "/metiers/a.md:4: sector : secteur inconnu \"sante\"",
+		dir + "/metiers/b.md:8: salaries[0].min : 2000 par an est invraisemblable ; vouliez-vous dire unit: month ?",
+		dir + "/metiers/b.md:8: salaries[0].max : 2500 par an est invraisemblable ; vouliez-vous dire unit: month ?",
+		dir + "/metiers/c.md:7: related : avertissement : aucune fiche \"zz\"",
+		dir + "/metiers/D E.md:1: nom du fichier :",
+		"4 erreur(s), 2 avertissement(s)",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("output lacks %q:\n%s", want, stderr)
@@ -91,7 +92,7 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	}
 	// Warnings alone do not fail the check.
 	dir = writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/c.md": ficheFile("C", "related: [zz]\n")})
-	if code, _, stderr := runCmd(t, "check", "--content", dir); code != 0 || !strings.Contains(stderr, "warning") {
+	if code, _, stderr := runCmd(t, "check", "--content", dir); code != 0 || !strings.Contains(stderr, "avertissement") {
 		t.Errorf("warnings only: exit %d\n%s", code, stderr)
 	}
 }
@@ -106,16 +107,16 @@ func TestCheckRefusesPagesNamedLikeRoutes(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		dir + "/pages/healthz.md:1: file name: \"healthz\" is an address the site uses itself; rename the page",
-		dir + "/pages/readyz.md:1: file name: \"readyz\" is an address the site uses itself; rename the page",
-		"2 error(s), 0 warning(s)",
+		dir + "/pages/healthz.md:1: nom du fichier : \"healthz\" est une adresse que le site utilise lui-même ; renommez la page",
+		dir + "/pages/readyz.md:1: nom du fichier : \"readyz\" est une adresse que le site utilise lui-même ; renommez la page",
+		"2 erreur(s), 0 avertissement(s)",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("output lacks %q:\n%s", want, stderr)
 		}
 	}
 	code, _, stderr = runCmd(t, "import", "--content", dir, "--db", filepath.Join(t.TempDir(), "v.db"))
-	if code != 1 || !strings.Contains(stderr, dir+"/pages/readyz.md:1: file name:") {
+	if code != 1 || !strings.Contains(stderr, dir+"/pages/readyz.md:1: nom du fichier :") {
 		t.Errorf("import: exit %d\n%s", code, stderr)
 	}
 }
@@ -132,7 +133,7 @@ func TestImportRefusesInvalidContentAndKeepsTheDatabase(t *testing.T) {
 	}
 	bad := writeTree(t, map[string]string{"secteurs.yaml": sectorsYAML, "metiers/a.md": ficheFile("Seconde", "draft: peut-etre\n")})
 	code, _, stderr := runCmd(t, "import", "--content", bad, "--db", db)
-	if code != 1 || !strings.Contains(stderr, "metiers/a.md:7: draft: expected true or false") || !strings.Contains(stderr, "database is unchanged") {
+	if code != 1 || !strings.Contains(stderr, "metiers/a.md:7: draft : attendu : true ou false") || !strings.Contains(stderr, "database is unchanged") {
 		t.Fatalf("bad import: exit %d\n%s", code, stderr)
 	}
 	after, _ := os.ReadFile(db)
@@ -197,13 +198,33 @@ func TestServeDev(t *testing.T) {
 	base := "http://" + addr
 	waitFor(t, "first import", func() bool { _, b := fetch(base + "/metiers/a"); return strings.Contains(b, "Première version") })
 
+	// The preview page's event stream: a save sends it a reload event,
+	// and it stays open until the server stops, which must not wait for it.
+	stream, err := http.Get(base + "/_dev/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Body.Close()
+	events := bufio.NewScanner(stream.Body)
+	readUntil := func(want string) {
+		t.Helper()
+		for events.Scan() {
+			if events.Text() == want {
+				return
+			}
+		}
+		t.Fatalf("event stream ended before %q: %v", want, events.Err())
+	}
+	readUntil("") // subscribed
+
 	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(ficheFile("Deuxième version", "")), 0o644)
+	readUntil("event: reload")
 	waitFor(t, "re-import on save", func() bool { _, b := fetch(base + "/metiers/a"); return strings.Contains(b, "Deuxième version") })
 
 	os.WriteFile(filepath.Join(dir, "metiers/a.md"), []byte(strings.Replace(ficheFile("Troisième", ""), "access:", "acess:", 1)), 0o644)
 	waitFor(t, "error banner", func() bool {
 		_, b := fetch(base + "/metiers/a")
-		return strings.Contains(b, "metiers/a.md:5: acess: unknown key") && strings.Contains(b, "Deuxième version")
+		return strings.Contains(b, "metiers/a.md:5: acess : clé inconnue") && strings.Contains(b, "Deuxième version")
 	})
 
 	os.WriteFile(filepath.Join(dir, "metiers/b.md"), []byte(ficheFile("Brouillon B", "draft: true\n")), 0o644)
@@ -220,7 +241,7 @@ func TestServeDev(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "pages/readyz.md"), []byte("---\ntitle: Prêt\n---\nTexte.\n"), 0o644)
 	waitFor(t, "a page named like a route refused", func() bool {
 		_, b := fetch(base + "/metiers/a")
-		return strings.Contains(b, "pages/readyz.md:1: file name:")
+		return strings.Contains(b, "pages/readyz.md:1: nom du fichier :")
 	})
 	cancel()
 	select {
@@ -271,7 +292,7 @@ func TestOffersCommands(t *testing.T) {
 	os.WriteFile(bad, []byte(strings.Join(lines[:500], "\n")), 0o644)
 	before, _ := os.ReadFile(db)
 	code, _, stderr := runCmd(t, "offers", "import", "--db", db, "--replace-source", "demo", bad)
-	if code != 1 || !strings.Contains(stderr, bad+":401: contract:") || !strings.Contains(stderr, "database is unchanged") {
+	if code != 1 || !strings.Contains(stderr, bad+":401: contract :") || !strings.Contains(stderr, "database is unchanged") {
 		t.Fatalf("bad feed: exit %d\n%s", code, stderr)
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {

@@ -45,14 +45,14 @@ func reimport(ctx context.Context, dir string, db *store.DB, srv *server.Server,
 				lines = append(lines, p.String())
 			}
 		}
-		fmt.Fprintln(stderr, "content has errors: still serving the last good import")
+		fmt.Fprintln(stderr, "le contenu a des erreurs : le site garde la dernière version valide")
 		srv.ContentChanged(lines)
 		return
 	}
 	gen, err := db.Import(ctx, site)
 	if err != nil {
 		log.Error("import failed", slog.Any("err", err))
-		srv.ContentChanged([]string{"import failed: " + err.Error()})
+		srv.ContentChanged([]string{"échec de l'import : " + err.Error()})
 		return
 	}
 	log.Info("content imported", slog.Int64("generation", gen), slog.Int("fiches", len(site.Fiches)))

@@ -57,7 +57,9 @@ commands:
   offers import --db FILE [--replace-source SOURCE] FEED...
                                            upsert offers by (source, id); --replace-source
                                            expires that source's offers absent from the feeds
-  offers generate -n N --seed S            N synthetic offers (source demo), JSON Lines
+  offers generate -n N --seed S [--content DIR]
+                                           N synthetic offers (source demo), JSON Lines: titles
+                                           from DIR/rome, codes of DIR/metiers (built-in list without)
 
 environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
              VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json);
@@ -96,7 +98,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 	level := or(getenv("VOCATION_LOG_LEVEL"), "info")
 	fs := flag.NewFlagSet("vocation "+cfg.Command, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	if cfg.Command == "check" || cfg.Command == "import" || cfg.Command == "serve" {
+	if cfg.Command == "check" || cfg.Command == "import" || cfg.Command == "serve" || cfg.Command == "offers generate" {
 		fs.StringVar(&cfg.Content, "content", cfg.Content, "content directory")
 	}
 	if cfg.Command != "check" && cfg.Command != "offers generate" {

@@ -29,6 +29,8 @@ func TestLoad(t *testing.T) {
 			Config{Command: "offers import", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, ReplaceSource: "francetravail", Feeds: []string{"a.json", "b.jsonl"}}},
 		{"offers generate", []string{"offers", "generate", "-n", "50", "--seed", "7"}, nil,
 			Config{Command: "offers generate", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, Count: 50, Seed: 7}},
+		{"offers generate --content", []string{"offers", "generate", "-n", "5", "--content", "c"}, nil,
+			Config{Command: "offers generate", Content: "c", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, Count: 5, Seed: 1}},
 		{"the Go runtime's memory limit replaces serve's own", []string{"serve"}, map[string]string{"GOMEMLIMIT": "300MiB"},
 			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text"}},
 		{"check takes only content", []string{"check", "--content", "x"}, nil,

@@ -70,7 +70,7 @@ func (l *loader) load() *Site {
 	site := &Site{}
 	entries, err := fs.ReadDir(l.fsys, ".")
 	if err != nil {
-		l.probs.Errorf(l.display, 0, "content", "cannot read the content directory: %v", err)
+		l.probs.Errorf(l.display, 0, "contenu", "impossible de lire le dossier de contenu : %v", err)
 		return nil
 	}
 	haveSectors := false
@@ -98,7 +98,7 @@ func (l *loader) load() *Site {
 				if src, ok := l.read(rel); ok {
 					slug := strings.TrimSuffix(path.Base(rel), ".md")
 					if slices.Contains(l.reserved, slug) {
-						l.probs.Errorf(l.shown(rel), 1, "file name", "%q is an address the site uses itself; rename the page", slug)
+						l.probs.Errorf(l.shown(rel), 1, "nom du fichier", "%q est une adresse que le site utilise lui-même ; renommez la page", slug)
 						continue
 					}
 					if p := fiche.ParsePage(l.shown(rel), slug, src, &l.probs); p != nil {
@@ -112,11 +112,11 @@ func (l *loader) load() *Site {
 			site.Rome = rome.Read(l.fsys, name, l.shown, &l.probs)
 		case name == "README.md":
 		default:
-			l.probs.Warnf(l.shown(name), 1, "file", "not part of the content format; ignored")
+			l.probs.Warnf(l.shown(name), 1, "fichier", "ne fait pas partie du format de contenu ; ignoré")
 		}
 	}
 	if !haveSectors {
-		l.probs.Errorf(l.shown("secteurs.yaml"), 1, "file", "missing: the sectors file is required")
+		l.probs.Errorf(l.shown("secteurs.yaml"), 1, "fichier", "absent : le fichier des secteurs est obligatoire")
 	}
 	l.crossCheck(site)
 	return site
@@ -125,11 +125,11 @@ func (l *loader) load() *Site {
 func (l *loader) render(rel string, body []byte, bodyLine int) fiche.Rendered {
 	r, err := l.md.Render(body)
 	if err != nil {
-		l.probs.Errorf(l.shown(rel), bodyLine, "body", "cannot be rendered: %v", err)
+		l.probs.Errorf(l.shown(rel), bodyLine, "texte", "ne peut pas être affiché : %v", err)
 		return r
 	}
 	for _, d := range r.Dropped {
-		l.probs.Warnf(l.shown(rel), bodyLine+d.Line-1, "body", "%s", d.What)
+		l.probs.Warnf(l.shown(rel), bodyLine+d.Line-1, "texte", "%s", d.What)
 	}
 	return r
 }
@@ -137,12 +137,12 @@ func (l *loader) render(rel string, body []byte, bodyLine int) fiche.Rendered {
 func (l *loader) read(rel string) ([]byte, bool) {
 	info, err := fs.Stat(l.fsys, rel)
 	if err == nil && info.Size() > fiche.MaxFileSize {
-		l.probs.Errorf(l.shown(rel), 1, "file", "is %d bytes; a content file may be at most %d", info.Size(), fiche.MaxFileSize)
+		l.probs.Errorf(l.shown(rel), 1, "fichier", "fait %d octets ; un fichier de contenu en fait %d au plus", info.Size(), fiche.MaxFileSize)
 		return nil, false
 	}
 	src, err := fs.ReadFile(l.fsys, rel)
 	if err != nil {
-		l.probs.Errorf(l.shown(rel), 1, "file", "cannot be read: %v", err)
+		l.probs.Errorf(l.shown(rel), 1, "fichier", "impossible à lire : %v", err)
 		return nil, false
 	}
 	return src, true
@@ -152,7 +152,7 @@ func (l *loader) read(rel string) ([]byte, bool) {
 func (l *loader) mdFiles(dir string) []string {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
-		l.probs.Errorf(l.shown(dir), 1, "file", "cannot be read: %v", err)
+		l.probs.Errorf(l.shown(dir), 1, "fichier", "impossible à lire : %v", err)
 		return nil
 	}
 	var out []string
@@ -162,11 +162,11 @@ func (l *loader) mdFiles(dir string) []string {
 		switch {
 		case strings.HasPrefix(name, "."):
 		case e.IsDir():
-			l.probs.Errorf(l.shown(rel), 1, "file name", "folders are not allowed here; put <slug>.md files directly in %s/", dir)
+			l.probs.Errorf(l.shown(rel), 1, "nom du fichier", "pas de dossier ici ; placez les fichiers <slug>.md directement dans %s/", dir)
 		case !strings.HasSuffix(name, ".md"):
-			l.probs.Errorf(l.shown(rel), 1, "file name", "only <slug>.md files belong in %s/", dir)
+			l.probs.Errorf(l.shown(rel), 1, "nom du fichier", "seuls des fichiers <slug>.md ont leur place dans %s/", dir)
 		case !fiche.ValidSlug(strings.TrimSuffix(name, ".md")):
-			l.probs.Errorf(l.shown(rel), 1, "file name", "%q is not a slug (lowercase letters, digits and single hyphens); rename it %s.md",
+			l.probs.Errorf(l.shown(rel), 1, "nom du fichier", "%q n'est pas un slug (lettres minuscules sans accent, chiffres et tirets simples) ; renommez-le %s.md",
 				strings.TrimSuffix(name, ".md"), fiche.Anchor(strings.TrimSuffix(name, ".md")))
 		default:
 			out = append(out, rel)
@@ -179,7 +179,7 @@ func (l *loader) mdFiles(dir string) []string {
 func (l *loader) offers(dir string) []offer.Offer {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
-		l.probs.Errorf(l.shown(dir), 1, "file", "cannot be read: %v", err)
+		l.probs.Errorf(l.shown(dir), 1, "fichier", "impossible à lire : %v", err)
 		return nil
 	}
 	var out []offer.Offer
@@ -191,25 +191,25 @@ func (l *loader) offers(dir string) []offer.Offer {
 		}
 		f, err := l.fsys.Open(rel)
 		if err != nil {
-			l.probs.Errorf(l.shown(rel), 1, "file", "cannot be read: %v", err)
+			l.probs.Errorf(l.shown(rel), 1, "fichier", "impossible à lire : %v", err)
 			continue
 		}
 		var got []offer.Offer
 		switch {
 		case e.IsDir():
-			l.probs.Errorf(l.shown(rel), 1, "file name", "folders are not allowed in %s/", dir)
+			l.probs.Errorf(l.shown(rel), 1, "nom du fichier", "pas de dossier dans %s/", dir)
 		case strings.HasSuffix(name, ".jsonl"):
 			got = offer.DecodeJSONL(l.shown(rel), f, &l.probs)
 		case strings.HasSuffix(name, ".json"):
 			got = offer.DecodeFranceTravail(l.shown(rel), f, &l.probs)
 		default:
-			l.probs.Errorf(l.shown(rel), 1, "file name", "only .jsonl (Vocation) and .json (France Travail) files belong in %s/", dir)
+			l.probs.Errorf(l.shown(rel), 1, "nom du fichier", "seuls des fichiers .jsonl (Vocation) et .json (France Travail) ont leur place dans %s/", dir)
 		}
 		f.Close()
 		for _, o := range got {
 			id := [2]string{o.Source, o.ID}
 			if first, dup := seen[id]; dup {
-				l.probs.Errorf(l.shown(rel), o.Line, "id", "offer %s/%s is already in %s", o.Source, o.ID, first)
+				l.probs.Errorf(l.shown(rel), o.Line, "id", "l'offre %s/%s figure déjà dans %s", o.Source, o.ID, first)
 				continue
 			}
 			seen[id] = fmt.Sprintf("%s:%d", l.shown(rel), o.Line)
@@ -237,7 +237,7 @@ func (l *loader) crossCheck(site *Site) {
 				keys = append(keys, k)
 			}
 			slices.Sort(keys)
-			l.probs.Errorf(p, f.SectorLine, "sector", "unknown sector %q; known: %s", f.Sector, strings.Join(keys, ", "))
+			l.probs.Errorf(p, f.SectorLine, "sector", "secteur inconnu %q ; connus : %s", f.Sector, strings.Join(keys, ", "))
 		}
 		// Only a tree that ships the referential can tell a code it lacks.
 		if site.Rome != nil {
@@ -249,15 +249,15 @@ func (l *loader) crossCheck(site *Site) {
 		}
 		for _, r := range f.Related {
 			if !slugs[r.Slug] && r.Slug != f.Slug {
-				l.probs.Warnf(p, r.Line, "related", "no fiche %q; it is shown as plain text until one exists", r.Slug)
+				l.probs.Warnf(p, r.Line, "related", "aucune fiche %q ; le nom s'affiche en texte simple jusqu'à ce qu'elle existe", r.Slug)
 			}
 		}
 		for _, r := range f.PreviousSlugs {
 			switch {
 			case slugs[r.Slug]:
-				l.probs.Errorf(p, r.Line, "previous_slugs", "%q is the slug of another fiche (metiers/%s.md)", r.Slug, r.Slug)
+				l.probs.Errorf(p, r.Line, "previous_slugs", "%q est le slug d'une autre fiche (metiers/%s.md)", r.Slug, r.Slug)
 			case oldOwner[r.Slug] != "":
-				l.probs.Errorf(p, r.Line, "previous_slugs", "%q is already a previous slug of metiers/%s.md", r.Slug, oldOwner[r.Slug])
+				l.probs.Errorf(p, r.Line, "previous_slugs", "%q est déjà un ancien slug de metiers/%s.md", r.Slug, oldOwner[r.Slug])
 			default:
 				oldOwner[r.Slug] = f.Slug
 			}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,37 +63,37 @@ func TestLoadProblems(t *testing.T) {
 		warn  bool
 	}{
 		{"unknown sector", map[string]string{"metiers/a.md": strings.Replace(fiche1("a", ""), "sector: numerique", "sector: sante", 1)},
-			"content/metiers/a.md:4: sector: unknown sector \"sante\"; known: numerique", false},
+			"content/metiers/a.md:4: sector : secteur inconnu \"sante\" ; connus : numerique", false},
 		{"related without fiche", map[string]string{"metiers/a.md": fiche1("a", "related: [zzz]\n")},
-			"content/metiers/a.md:7: related: warning: no fiche \"zzz\"", true},
+			"content/metiers/a.md:7: related : avertissement : aucune fiche \"zzz\"", true},
 		{"previous slug is another fiche", map[string]string{"metiers/a.md": fiche1("a", "previous_slugs: [b]\n"), "metiers/b.md": fiche1("b", "")},
-			"content/metiers/a.md:7: previous_slugs: \"b\" is the slug of another fiche", false},
+			"content/metiers/a.md:7: previous_slugs : \"b\" est le slug d'une autre fiche", false},
 		{"previous slug claimed twice", map[string]string{"metiers/a.md": fiche1("a", "previous_slugs: [old]\n"), "metiers/b.md": fiche1("b", "previous_slugs: [old]\n")},
-			"content/metiers/b.md:7: previous_slugs: \"old\" is already a previous slug of metiers/a.md", false},
+			"content/metiers/b.md:7: previous_slugs : \"old\" est déjà un ancien slug de metiers/a.md", false},
 		{"uppercase file name", map[string]string{"metiers/Dev.md": fiche1("Dev", "")},
-			"content/metiers/Dev.md:1: file name: \"Dev\" is not a slug", false},
+			"content/metiers/Dev.md:1: nom du fichier : \"Dev\" n'est pas un slug", false},
 		{"not markdown", map[string]string{"metiers/a.txt": "x"},
-			"content/metiers/a.txt:1: file name: only <slug>.md files belong in metiers/", false},
+			"content/metiers/a.txt:1: nom du fichier : seuls des fichiers <slug>.md ont leur place dans metiers/", false},
 		{"folder in metiers", map[string]string{"metiers/sub/a.md": fiche1("a", "")},
-			"content/metiers/sub:1: file name: folders are not allowed here", false},
+			"content/metiers/sub:1: nom du fichier : pas de dossier ici", false},
 		{"missing sectors file", map[string]string{"secteurs.yaml": "", "metiers/a.md": fiche1("a", "")},
-			"content/secteurs.yaml:1: file: missing", false},
+			"content/secteurs.yaml:1: fichier : absent", false},
 		{"reserved page", map[string]string{"pages/metiers.md": "---\ntitle: x\n---\n"},
-			"content/pages/metiers.md:1: file name: \"metiers\" is an address the site uses itself", false},
+			"content/pages/metiers.md:1: nom du fichier : \"metiers\" est une adresse que le site utilise lui-même", false},
 		{"page named like a probe", map[string]string{"pages/readyz.md": "---\ntitle: x\n---\n"},
-			"content/pages/readyz.md:1: file name: \"readyz\" is an address the site uses itself; rename the page", false},
+			"content/pages/readyz.md:1: nom du fichier : \"readyz\" est une adresse que le site utilise lui-même ; renommez la page", false},
 		{"raw html warning", map[string]string{"metiers/a.md": fiche1("a", "") + "\n<div>x</div>\n"},
-			"content/metiers/a.md:12: body: warning: raw HTML block", true},
-		{"stray file", map[string]string{"notes.txt": "x"}, "content/notes.txt:1: file: warning: not part of the content format", true},
-		{"empty fiche", map[string]string{"metiers/a.md": " \n"}, "content/metiers/a.md:1: file: is empty", false},
+			"content/metiers/a.md:12: texte : avertissement : bloc HTML brut", true},
+		{"stray file", map[string]string{"notes.txt": "x"}, "content/notes.txt:1: fichier : avertissement : ne fait pas partie du format de contenu", true},
+		{"empty fiche", map[string]string{"metiers/a.md": " \n"}, "content/metiers/a.md:1: fichier : est vide", false},
 		{"duplicate offer", map[string]string{"offres/a.jsonl": offerLine("o1") + "\n", "offres/b.jsonl": "\n" + offerLine("o1") + "\n"},
-			"content/offres/b.jsonl:2: id: offer local/o1 is already in content/offres/a.jsonl:1", false},
-		{"offer file type", map[string]string{"offres/a.csv": "id,title\n"}, "content/offres/a.csv:1: file name: only .jsonl", false},
+			"content/offres/b.jsonl:2: id : l'offre local/o1 figure déjà dans content/offres/a.jsonl:1", false},
+		{"offer file type", map[string]string{"offres/a.csv": "id,title\n"}, "content/offres/a.csv:1: nom du fichier : seuls des fichiers .jsonl", false},
+		{"bad offer", map[string]string{"offres/a.jsonl": strings.Replace(offerLine("o1"), `"cdi"`, `"cdx"`, 1)}, `content/offres/a.jsonl:1: contract : "cdx" n'est pas une valeur possible`, false},
 		{"rome code not in the referential", withRome(map[string]string{"metiers/a.md": fiche1("a", "rome: [M1805, M9999]\n")}),
-			"content/metiers/a.md:7: rome: warning: le code « M9999 » n’existe pas dans le ROME v460", true},
+			"content/metiers/a.md:7: rome : avertissement : le code « M9999 » n’existe pas dans le ROME v460", true},
 		{"malformed referential", map[string]string{"metiers/a.md": fiche1("a", ""), "rome/metiers.csv": "code_rome,libelle_rome\nM1805,Dev\nM1805\n"},
-			"content/rome/metiers.csv:3: csv: illisible", false},
-		{"bad offer", map[string]string{"offres/a.jsonl": strings.Replace(offerLine("o1"), `"cdi"`, `"cdx"`, 1)}, `content/offres/a.jsonl:1: contract: "cdx" is not one of`, false},
+			"content/rome/metiers.csv:3: csv", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,7 +118,7 @@ func TestLoadReportsAllFiles(t *testing.T) {
 		"metiers/b.md": strings.Replace(fiche1("b", ""), "updated: 2025-01-02", "updated: hier", 1),
 		"metiers/c.md": fiche1("c", "draft: oui\n"),
 	})
-	want := []string{"content/metiers/a.md:5: access[0]:", "content/metiers/b.md:6: updated:", "content/metiers/c.md:7: draft:"}
+	want := []string{"content/metiers/a.md:5: access[0] :", "content/metiers/b.md:6: updated :", "content/metiers/c.md:7: draft :"}
 	if len(probs) != len(want) {
 		t.Fatalf("got %d problems, want %d:\n%s", len(probs), len(want), strings.Join(strs(probs), "\n"))
 	}
@@ -138,6 +139,19 @@ func strs(probs problem.List) []string {
 
 func offerLine(id string) string {
 	return `{"id":"` + id + `","title":"Développeur","description":"Une offre.","contract":"cdi","published":"2026-11-01"}`
+}
+
+// TestShippedContent loads the tree the site ships: it must be valid and
+// give no warning, since a warning there is a promise to editors (every
+// figure sourced, every source dated) that the shipped fiches break.
+func TestShippedContent(t *testing.T) {
+	site, probs := Load(os.DirFS("../../content"), "content", fiche.NewMarkdown(), reserved)
+	if site == nil {
+		t.Fatalf("the shipped content does not load:\n%s", strings.Join(strs(probs), "\n"))
+	}
+	for _, p := range probs {
+		t.Errorf("%s", p)
+	}
 }
 
 // romeFiles is a referential of two codes.

@@ -19,7 +19,10 @@ import (
 var Levels = []string{"infrabac", "cap", "bac", "bac+2", "bac+3", "bac+5", "bac+8"}
 
 // SalaryLevels are the experience levels of a salary band, in order.
-var SalaryLevels = []string{"debutant", "confirme", "senior", "expert"}
+// non-precise is for a figure its source gives without an experience
+// level (an average over a whole career, a range from first job to
+// ceiling): filing it under one level would say more than the source.
+var SalaryLevels = []string{"debutant", "confirme", "senior", "expert", "non-precise"}
 
 var (
 	romeRe = regexp.MustCompile(`^[A-N][0-9]{4}$`)
@@ -61,10 +64,12 @@ type Fiche struct {
 	Riasec        []string
 	Interests     []string
 	Qualities     []string
+	Tools         []string // languages, frameworks, software: what the job is done with
 	Salaries      []Salary
 	Trainings     []Training
 	Related       []Ref
 	Sources       []Source
+	Videos        []Video
 	PreviousSlugs []Ref
 	Draft         bool
 	Body          []byte
@@ -112,6 +117,18 @@ type Source struct {
 	Title     string
 	URL       string
 	Date      string
+	// Accessed is the day an undated document was read (YYYY-MM-DD).
+	Accessed string
+}
+
+// Video is a video about the métier. It is only ever linked, never
+// embedded: an embed would load a third party's player and cookies in a
+// page whose CSP allows nothing but this origin.
+type Video struct {
+	Title     string
+	URL       string
+	Publisher string
+	Duration  string
 }
 
 // Estimate reports whether the source is the editorial team's own estimate.
@@ -121,7 +138,7 @@ func (s Source) Estimate() bool { return s.Publisher == EditorialPublisher }
 const EditorialPublisher = "Rédaction Vocation"
 
 var ficheKeys = []string{"title", "summary", "sector", "access", "updated", "aliases", "rome", "riasec",
-	"interests", "qualities", "salaries", "trainings", "related", "sources", "previous_slugs", "draft"}
+	"interests", "qualities", "tools", "salaries", "trainings", "related", "sources", "videos", "previous_slugs", "draft"}
 
 // Parse reads one fiche file. Every problem found is added to probs; the
 // returned fiche is nil when the file cannot be used at all.
@@ -137,7 +154,7 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 		return nil
 	}
 	if root.Kind == 0 || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
-		probs.Errorf(path, 1, "front matter", "is empty; required keys: title, summary, sector, access, updated")
+		probs.Errorf(path, 1, "en-tête", "est vide ; clés obligatoires : title, summary, sector, access, updated")
 		return nil
 	}
 	m := d.mapping(root, "", ficheKeys...)
@@ -160,14 +177,14 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 	if n := m["access"]; n != nil {
 		f.Access = d.strList(n, "access", 0, d.enum(Levels))
 		if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
-			d.errorf(n, "access", "list at least one study level (%s)", strings.Join(Levels, ", "))
+			d.errorf(n, "access", "indiquez au moins un niveau d'études (%s)", strings.Join(Levels, ", "))
 		}
 	}
 	if n := m["updated"]; n != nil {
 		if v, ok := d.raw(n, "updated"); ok {
 			t, err := time.Parse(time.DateOnly, v)
 			if err != nil {
-				d.errorf(n, "updated", "%q is not a date; write YYYY-MM-DD, e.g. 2025-03-14", v)
+				d.errorf(n, "updated", "%q n'est pas une date ; écrivez AAAA-MM-JJ, par exemple 2025-03-14", v)
 			}
 			f.Updated = t
 		}
@@ -176,13 +193,13 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 		f.Aliases = d.strList(n, "aliases", 120, nil)
 	}
 	if n := m["rome"]; n != nil {
-		f.Rome = d.strList(n, "rome", 0, d.match(romeRe, "a ROME code is a capital letter A-N and four digits, e.g. M1805"))
+		f.Rome = d.strList(n, "rome", 0, d.match(romeRe, "un code ROME est une majuscule de A à N suivie de quatre chiffres, par exemple M1805"))
 		f.RomeLine = n.Line + d.offset
 	}
 	if n := m["riasec"]; n != nil {
 		f.Riasec = d.strList(n, "riasec", 0, d.enum([]string{"R", "I", "A", "S", "E", "C"}))
 		if n.Kind == yaml.SequenceNode && (len(n.Content) < 1 || len(n.Content) > 3) {
-			d.errorf(n, "riasec", "give 1 to 3 letters, dominant first; found %d", len(n.Content))
+			d.errorf(n, "riasec", "donnez 1 à 3 lettres, la dominante en premier ; trouvé %d", len(n.Content))
 		}
 	}
 	if n := m["interests"]; n != nil {
@@ -190,6 +207,9 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 	}
 	if n := m["qualities"]; n != nil {
 		f.Qualities = d.strList(n, "qualities", 200, nil)
+	}
+	if n := m["tools"]; n != nil {
+		f.Tools = d.strList(n, "tools", 200, nil)
 	}
 	// Sources first: bands and trainings cite them by id.
 	ids := map[string]bool{}
@@ -210,11 +230,18 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 			}
 		}
 	}
+	if n := m["videos"]; n != nil {
+		for i, it := range d.seq(n, "videos") {
+			if v, ok := d.video(it, index("videos", i)); ok {
+				f.Videos = append(f.Videos, v)
+			}
+		}
+	}
 	if n := m["related"]; n != nil {
 		f.Related = d.refs(n, "related")
 		for _, r := range f.Related {
 			if r.Slug == slug {
-				probs.Warnf(path, r.Line, "related", "%q is this fiche itself", r.Slug)
+				probs.Warnf(path, r.Line, "related", "%q est cette fiche elle-même", r.Slug)
 			}
 		}
 	}
@@ -222,7 +249,7 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 		f.PreviousSlugs = d.refs(n, "previous_slugs")
 		for _, r := range f.PreviousSlugs {
 			if r.Slug == slug {
-				probs.Errorf(path, r.Line, "previous_slugs", "%q is the fiche's current slug", r.Slug)
+				probs.Errorf(path, r.Line, "previous_slugs", "%q est le slug actuel de la fiche", r.Slug)
 			}
 		}
 	}
@@ -230,7 +257,7 @@ func Parse(path, slug string, src []byte, probs *problem.List) *Fiche {
 		f.Draft, _ = d.boolean(n, "draft")
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
-		probs.Warnf(path, bodyLine, "body", "is empty; the fiche will only show its key facts")
+		probs.Warnf(path, bodyLine, "texte", "est vide ; la fiche n'affichera que l'essentiel")
 	}
 	if hasErrorsSince(*probs, before) {
 		return nil
@@ -247,7 +274,7 @@ func (d *decoder) enum(allowed []string) func(*yaml.Node, string, string) bool {
 		if contains(allowed, v) {
 			return true
 		}
-		d.errorf(n, field, "%q is not one of %s", v, strings.Join(allowed, ", "))
+		d.errorf(n, field, "%q n'est pas une valeur possible ; valeurs : %s", v, strings.Join(allowed, ", "))
 		return false
 	}
 }
@@ -257,7 +284,7 @@ func (d *decoder) match(re *regexp.Regexp, hint string) func(*yaml.Node, string,
 		if re.MatchString(v) {
 			return true
 		}
-		d.errorf(n, field, "%q is not valid: %s", v, hint)
+		d.errorf(n, field, "%q n'est pas valide : %s", v, hint)
 		return false
 	}
 }
@@ -284,11 +311,11 @@ func (d *decoder) refs(n *yaml.Node, field string) []Ref {
 			continue
 		}
 		if !ValidSlug(v) {
-			d.errorf(it, f, "%q is not a slug (lowercase letters, digits and single hyphens, e.g. developpeur-web)", v)
+			d.errorf(it, f, "%q n'est pas un slug (lettres minuscules sans accent, chiffres et tirets simples, par exemple developpeur-web)", v)
 			continue
 		}
 		if seen[v] {
-			d.errorf(it, f, "%q is listed twice", v)
+			d.errorf(it, f, "%q figure deux fois", v)
 			continue
 		}
 		seen[v] = true
@@ -307,7 +334,7 @@ func (d *decoder) sourceRef(m map[string]*yaml.Node, field string, ids map[strin
 		return ""
 	}
 	if !ids[v] {
-		d.errorf(n, join(field, "source"), "unknown source id %q; declare it under sources (known: %s)", v, strings.Join(sortedKeys(ids), ", "))
+		d.errorf(n, join(field, "source"), "id de source inconnu %q ; déclarez-le sous sources (connus : %s)", v, strings.Join(sortedKeys(ids), ", "))
 		return ""
 	}
 	return v
@@ -330,6 +357,11 @@ func (d *decoder) salary(n *yaml.Node, field string, ids map[string]bool) (Salar
 		s.Status = st
 	}
 	s.Source = d.sourceRef(m, field, ids)
+	if m["source"] == nil {
+		// A warning, not an error: a band may come before its source is
+		// found, but it must not be published unnoticed.
+		d.warnf(n, join(field, "source"), "fourchette sans source ; ajoutez source: avec l'id d'une source de sources (aucun chiffre sans source)")
+	}
 	if v := m["note"]; v != nil {
 		s.Note, _ = d.str(v, join(field, "note"), 1, 160)
 	}
@@ -348,9 +380,9 @@ func (d *decoder) salary(n *yaml.Node, field string, ids map[string]bool) (Salar
 	if minOK && maxOK {
 		switch {
 		case s.Min > s.Max:
-			d.errorf(m["max"], join(field, "max"), "%d is below min %d", s.Max, s.Min)
+			d.errorf(m["max"], join(field, "max"), "%d est inférieur à min %d", s.Max, s.Min)
 		case s.OpenEnded && s.Max != s.Min:
-			d.errorf(m["max"], join(field, "max"), "an open_ended band (\"%d € et plus\") has max equal to min", s.Min)
+			d.errorf(m["max"], join(field, "max"), "une fourchette open_ended (« %d € et plus ») a max égal à min", s.Min)
 		}
 	}
 	return s, !hasErrorsSince(*d.probs, before)
@@ -358,7 +390,7 @@ func (d *decoder) salary(n *yaml.Node, field string, ids map[string]bool) (Salar
 
 func (d *decoder) positive(n *yaml.Node, field string, v int) bool {
 	if v <= 0 {
-		d.errorf(n, field, "must be above 0, found %d", v)
+		d.errorf(n, field, "doit être supérieur à 0, trouvé %d", v)
 		return false
 	}
 	return true
@@ -397,7 +429,7 @@ func (d *decoder) training(n *yaml.Node, field string, ids map[string]bool) (Tra
 	if v := m["cost"]; v != nil {
 		if c, ok := d.str(v, join(field, "cost"), 1, 200); ok {
 			if !yearRe.MatchString(c) {
-				d.errorf(v, join(field, "cost"), "give the year the cost applies to, e.g. \"8 000 à 10 000 € par an (2024)\"")
+				d.errorf(v, join(field, "cost"), "indiquez l'année du tarif, par exemple « 8 000 à 10 000 € par an (2024) »")
 			}
 			t.Cost = c
 		}
@@ -416,10 +448,33 @@ func (d *decoder) httpURL(n *yaml.Node, field string) string {
 	}
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		d.errorf(n, field, "%q is not an http(s) address", v)
+		d.errorf(n, field, "%q n'est pas une adresse http(s)", v)
 		return ""
 	}
 	return v
+}
+
+func (d *decoder) video(n *yaml.Node, field string) (Video, bool) {
+	before := len(*d.probs)
+	m := d.mapping(n, field, "title", "url", "publisher", "duration")
+	if m == nil {
+		return Video{}, false
+	}
+	d.require(m, n, field, "title", "url")
+	var v Video
+	if x := m["title"]; x != nil {
+		v.Title, _ = d.str(x, join(field, "title"), 1, 200)
+	}
+	if x := m["url"]; x != nil {
+		v.URL = d.httpURL(x, join(field, "url"))
+	}
+	if x := m["publisher"]; x != nil {
+		v.Publisher, _ = d.str(x, join(field, "publisher"), 1, 200)
+	}
+	if x := m["duration"]; x != nil {
+		v.Duration, _ = d.str(x, join(field, "duration"), 1, 60)
+	}
+	return v, !hasErrorsSince(*d.probs, before)
 }
 
 var dateRe = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
@@ -429,7 +484,7 @@ func (d *decoder) sources(n *yaml.Node, ids map[string]bool) []Source {
 	for i, it := range d.seq(n, "sources") {
 		field := index("sources", i)
 		before := len(*d.probs)
-		m := d.mapping(it, field, "id", "publisher", "title", "url", "date")
+		m := d.mapping(it, field, "id", "publisher", "title", "url", "date", "accessed")
 		if m == nil {
 			continue
 		}
@@ -439,9 +494,9 @@ func (d *decoder) sources(n *yaml.Node, ids map[string]bool) []Source {
 			if id, ok := d.str(v, join(field, "id"), 1, 60); ok {
 				switch {
 				case !ValidSlug(id):
-					d.errorf(v, join(field, "id"), "%q is not a slug (lowercase letters, digits and hyphens)", id)
+					d.errorf(v, join(field, "id"), "%q n'est pas un slug (lettres minuscules sans accent, chiffres et tirets)", id)
 				case ids[id]:
-					d.errorf(v, join(field, "id"), "%q is used by another source of this fiche", id)
+					d.errorf(v, join(field, "id"), "%q est déjà l'id d'une autre source de cette fiche", id)
 				default:
 					ids[id] = true
 					s.ID = id
@@ -460,10 +515,23 @@ func (d *decoder) sources(n *yaml.Node, ids map[string]bool) []Source {
 		if v := m["date"]; v != nil {
 			if date, ok := d.raw(v, join(field, "date")); ok {
 				if !validPartialDate(date) {
-					d.errorf(v, join(field, "date"), "%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", date)
+					d.errorf(v, join(field, "date"), "%q n'est pas une date ; écrivez AAAA, AAAA-MM ou AAAA-MM-JJ", date)
 				}
 				s.Date = date
 			}
+		}
+		if v := m["accessed"]; v != nil {
+			if day, ok := d.raw(v, join(field, "accessed")); ok {
+				if _, err := time.Parse(time.DateOnly, day); err != nil {
+					d.errorf(v, join(field, "accessed"), "%q n'est pas une date ; écrivez le jour de la consultation, AAAA-MM-JJ, par exemple 2026-12-02", day)
+				}
+				s.Accessed = day
+			}
+		}
+		if m["date"] == nil && m["accessed"] == nil {
+			// A reader weighs a figure by its age: say when the document
+			// was published, or at least when it was read.
+			d.warnf(it, field, "source sans date ; ajoutez date: (publication ou mise à jour) ou, pour un document non daté, accessed: (jour de la consultation, AAAA-MM-JJ)")
 		}
 		if !hasErrorsSince(*d.probs, before) {
 			out = append(out, s)
@@ -487,7 +555,7 @@ func sortedKeys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	if len(out) == 0 {
-		return []string{"none"}
+		return []string{"aucun"}
 	}
 	slices.Sort(out)
 	return out

@@ -15,22 +15,22 @@ const MaxFileSize = 1 << 20
 // lines from the Markdown body. bodyLine is the file line the body starts on.
 func splitFrontMatter(path string, src []byte, probs *problem.List) (fm, body []byte, bodyLine int, ok bool) {
 	if len(src) > MaxFileSize {
-		probs.Errorf(path, 1, "file", "is %d bytes; a content file may be at most %d", len(src), MaxFileSize)
+		probs.Errorf(path, 1, "fichier", "fait %d octets ; un fichier de contenu en fait %d au plus", len(src), MaxFileSize)
 		return nil, nil, 0, false
 	}
 	if line, bad := invalidUTF8Line(src); bad {
-		probs.Errorf(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
+		probs.Errorf(path, line, "fichier", "n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8")
 		return nil, nil, 0, false
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	if len(bytes.TrimSpace(src)) == 0 {
-		probs.Errorf(path, 1, "file", "is empty; a fiche starts with front matter between --- lines")
+		probs.Errorf(path, 1, "fichier", "est vide ; une fiche commence par un en-tête entre deux lignes ---")
 		return nil, nil, 0, false
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	if string(bytes.TrimRight(lines[0], " \t\n")) != "---" {
-		probs.Errorf(path, 1, "front matter", "missing: the file must start with a line containing only ---")
+		probs.Errorf(path, 1, "en-tête", "absent : le fichier doit commencer par une ligne qui ne contient que ---")
 		return nil, nil, 0, false
 	}
 	for i := 1; i < len(lines); i++ {
@@ -38,7 +38,7 @@ func splitFrontMatter(path string, src []byte, probs *problem.List) (fm, body []
 			return bytes.Join(lines[1:i], nil), bytes.Join(lines[i+1:], nil), i + 2, true
 		}
 	}
-	probs.Errorf(path, 1, "front matter", "not closed: add a line containing only --- after the last key")
+	probs.Errorf(path, 1, "en-tête", "non fermé : ajoutez une ligne qui ne contient que --- après la dernière clé")
 	return nil, nil, 0, false
 }
 

@@ -78,14 +78,14 @@ func (m *Markdown) Render(src []byte) (Rendered, error) {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.HTMLBlock:
-			out.Dropped = append(out.Dropped, Dropped{Line: lineOf(n, src), What: "raw HTML block (not rendered; write Markdown instead)"})
+			out.Dropped = append(out.Dropped, Dropped{Line: lineOf(n, src), What: "bloc HTML brut (non affiché ; écrivez en Markdown)"})
 		case *ast.RawHTML:
-			out.Dropped = append(out.Dropped, Dropped{Line: lineOf(n, src), What: "inline raw HTML (not rendered; write Markdown instead)"})
+			out.Dropped = append(out.Dropped, Dropped{Line: lineOf(n, src), What: "HTML brut dans une ligne (non affiché ; écrivez en Markdown)"})
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unsafe {
-		out.Dropped = append(out.Dropped, Dropped{Line: lineOf(n, src), What: "link or image with a scheme other than http, https or mailto (dropped, its text kept)"})
+		out.Dropped = append(out.Dropped, Dropped{Line: lineOf(n, src), What: "lien ou image dont le protocole n'est ni http, ni https, ni mailto (supprimé, son texte est gardé)"})
 		unwrap(n, src)
 	}
 	var buf bytes.Buffer

@@ -17,7 +17,7 @@ type Sector struct {
 // ParseSectors reads secteurs.yaml: a list of {key, label, description}.
 func ParseSectors(path string, src []byte, probs *problem.List) []Sector {
 	if line, bad := invalidUTF8Line(src); bad {
-		probs.Errorf(path, line, "file", "is not valid UTF-8 text; save it as UTF-8")
+		probs.Errorf(path, line, "fichier", "n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8")
 		return nil
 	}
 	d := &decoder{path: path, probs: probs}
@@ -26,7 +26,7 @@ func ParseSectors(path string, src []byte, probs *problem.List) []Sector {
 		return nil
 	}
 	if root.Kind != yaml.SequenceNode {
-		probs.Errorf(path, max(root.Line, 1), "file", "expected a list of sectors (- key: ..., label: ..., description: ...)")
+		probs.Errorf(path, max(root.Line, 1), "fichier", "attendu : une liste de secteurs (- key: ..., label: ..., description: ...)")
 		return nil
 	}
 	var out []Sector
@@ -43,9 +43,9 @@ func ParseSectors(path string, src []byte, probs *problem.List) []Sector {
 			if k, ok := d.str(v, join(field, "key"), 1, 60); ok {
 				switch {
 				case !ValidSlug(k):
-					d.errorf(v, join(field, "key"), "%q is not a slug (lowercase letters, digits and hyphens)", k)
+					d.errorf(v, join(field, "key"), "%q n'est pas un slug (lettres minuscules sans accent, chiffres et tirets)", k)
 				case seen[k]:
-					d.errorf(v, join(field, "key"), "%q is used by another sector", k)
+					d.errorf(v, join(field, "key"), "%q est déjà la clé d'un autre secteur", k)
 				default:
 					seen[k] = true
 					s.Key = k
@@ -63,7 +63,7 @@ func ParseSectors(path string, src []byte, probs *problem.List) []Sector {
 		}
 	}
 	if len(root.Content) == 0 {
-		probs.Errorf(path, 1, "file", "lists no sector")
+		probs.Errorf(path, 1, "fichier", "ne liste aucun secteur")
 	}
 	return out
 }

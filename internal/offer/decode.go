@@ -75,7 +75,7 @@ func ReadLines(path string, r io.Reader, probs *problem.List, fn func(line int, 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		probs.Errorf(path, line+1, "line", "cannot be read: %v (a line may be at most %d bytes)", err, maxLine)
+		probs.Errorf(path, line+1, "ligne", "illisible : %v (une ligne fait au plus %d octets)", err, maxLine)
 		return ErrMalformed
 	}
 	return nil
@@ -84,12 +84,12 @@ func ReadLines(path string, r io.Reader, probs *problem.List, fn func(line int, 
 // DecodeLine reads and validates one line of a JSON Lines file.
 func DecodeLine(path string, line int, b []byte, probs *problem.List) (Offer, bool) {
 	if !utf8.Valid(b) {
-		probs.Errorf(path, line, "line", "is not valid UTF-8 text")
+		probs.Errorf(path, line, "ligne", "n'est pas du texte UTF-8 valide")
 		return Offer{}, false
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(b, &fields); err != nil {
-		probs.Errorf(path, line, "line", "is not a JSON object: %v", jsonError(err))
+		probs.Errorf(path, line, "ligne", "n'est pas un objet JSON : %v", jsonError(err))
 		return Offer{}, false
 	}
 	o, ok := fromNative(fields, path, line, probs)
@@ -117,7 +117,7 @@ func (f *fields) str(key string) string {
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		f.fail(key, "expected a string, found %s", short(raw))
+		f.fail(key, "attendu : un texte, trouvé %s", short(raw))
 		return ""
 	}
 	return strings.TrimSpace(s)
@@ -130,7 +130,7 @@ func (f *fields) integer(key string) int {
 	}
 	var v float64
 	if err := json.Unmarshal(raw, &v); err != nil || v != math.Trunc(v) || math.Abs(v) > 1e9 {
-		f.fail(key, "expected a whole number, found %s", short(raw))
+		f.fail(key, "attendu : un nombre entier, trouvé %s", short(raw))
 		return -1
 	}
 	return int(v)
@@ -144,7 +144,7 @@ func (f *fields) cents(key string) int {
 	}
 	c := math.Round(v * 100)
 	if math.Abs(v*100-c) > 1e-6 || math.Abs(c) > 1e9 {
-		f.fail(key, "expected an amount in euros with at most 2 decimals, found %s", short(f.m[key]))
+		f.fail(key, "attendu : un montant en euros avec au plus 2 décimales, trouvé %s", short(f.m[key]))
 		return -1
 	}
 	return int(c)
@@ -157,7 +157,7 @@ func (f *fields) float(key string) (float64, bool) {
 	}
 	var v float64
 	if err := json.Unmarshal(raw, &v); err != nil {
-		f.fail(key, "expected a number, found %s", short(raw))
+		f.fail(key, "attendu : un nombre, trouvé %s", short(raw))
 		return 0, false
 	}
 	return v, true
@@ -170,7 +170,7 @@ func (f *fields) strings(key string) []string {
 	}
 	var v []string
 	if err := json.Unmarshal(raw, &v); err != nil {
-		f.fail(key, "expected a list of strings, found %s", short(raw))
+		f.fail(key, "attendu : une liste de textes, trouvé %s", short(raw))
 		return nil
 	}
 	return v
@@ -212,22 +212,22 @@ func fromNative(m map[string]json.RawMessage, path string, line int, probs *prob
 	lat, hasLat := f.float("lat")
 	lon, hasLon := f.float("lon")
 	if hasLat != hasLon {
-		f.fail("lat", "give both lat and lon, or neither")
+		f.fail("lat", "indiquez lat et lon ensemble, ou aucun des deux")
 	}
 	o.Lat, o.Lon, o.HasGeo = lat, lon, hasLat && hasLon
 	if s := f.str("published"); s != "" {
 		t, ok := parseTime(s)
 		if !ok {
-			f.fail("published", "%q is not a date (2025-03-14) or an RFC 3339 time", s)
+			f.fail("published", "%q n'est pas une date (2025-03-14) ni une date-heure RFC 3339", s)
 		}
 		o.Published = t
 	} else if _, ok := m["published"]; ok {
-		f.fail("published", "must not be empty")
+		f.fail("published", "ne doit pas être vide")
 	}
 	if s := f.str("expires"); s != "" {
 		t, ok := parseTime(s)
 		if !ok {
-			f.fail("expires", "%q is not a date (2025-03-14) or an RFC 3339 time", s)
+			f.fail("expires", "%q n'est pas une date (2025-03-14) ni une date-heure RFC 3339", s)
 		}
 		o.Expires = t
 	}
@@ -245,7 +245,7 @@ func short(raw json.RawMessage) string {
 func jsonError(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+		return fmt.Sprintf("%v (octet %d)", se, se.Offset)
 	}
 	return err.Error()
 }

@@ -84,7 +84,7 @@ func ReadFranceTravail(path string, r io.Reader, probs *problem.List, fn func(*O
 	var t Tally
 	src, err := io.ReadAll(io.LimitReader(r, 512<<20))
 	if err != nil {
-		probs.Errorf(path, 1, "file", "cannot be read: %v", err)
+		probs.Errorf(path, 1, "fichier", "impossible à lire : %v", err)
 		return t, ErrMalformed
 	}
 	lineAt := func(offset int64) int { return 1 + bytes.Count(src[:offset], []byte("\n")) }
@@ -104,7 +104,7 @@ func ReadFranceTravail(path string, r io.Reader, probs *problem.List, fn func(*O
 		t.Offers++
 		var ft ftOffer
 		if err := dec.Decode(&ft); err != nil {
-			probs.Errorf(path, line, "resultats", "offer cannot be read: %v", jsonError(err))
+			probs.Errorf(path, line, "resultats", "offre illisible : %v", jsonError(err))
 			var typeErr *json.UnmarshalTypeError
 			if !errors.As(err, &typeErr) {
 				return t, ErrMalformed
@@ -129,7 +129,7 @@ func ReadFranceTravail(path string, r io.Reader, probs *problem.List, fn func(*O
 // expectResultats moves the decoder to the first element of "resultats".
 func expectResultats(dec *json.Decoder) error {
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return fmt.Errorf("expected a JSON object with a \"resultats\" list")
+		return fmt.Errorf("attendu : un objet JSON avec une liste \"resultats\"")
 	}
 	for dec.More() {
 		t, err := dec.Token()
@@ -138,7 +138,7 @@ func expectResultats(dec *json.Decoder) error {
 		}
 		if t == "resultats" {
 			if t, err := dec.Token(); err != nil || t != json.Delim('[') {
-				return fmt.Errorf("\"resultats\" must be a list")
+				return fmt.Errorf("\"resultats\" doit être une liste")
 			}
 			return nil
 		}
@@ -147,7 +147,7 @@ func expectResultats(dec *json.Decoder) error {
 			return err
 		}
 	}
-	return fmt.Errorf("no \"resultats\" list")
+	return fmt.Errorf("pas de liste \"resultats\"")
 }
 
 func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (Offer, bool) {
@@ -180,13 +180,13 @@ func fromFranceTravail(ft ftOffer, path string, line int, probs *problem.List) (
 	case ftContracts[ft.TypeContrat] != "":
 		o.Contract = ftContracts[ft.TypeContrat]
 	default:
-		probs.Errorf(path, line, "typeContrat", "%q is not a contract type Vocation knows (%s)", ft.TypeContrat, "CDI, CDD, MIS, SAI, LIB, ...")
+		probs.Errorf(path, line, "typeContrat", "%q n'est pas un type de contrat que Vocation connaît (%s)", ft.TypeContrat, "CDI, CDD, MIS, SAI, LIB, ...")
 		return o, false
 	}
 	if t, ok := parseTime(strings.TrimSpace(ft.DateCreation)); ok {
 		o.Published = t
 	} else {
-		probs.Errorf(path, line, "dateCreation", "%q is not a date or an RFC 3339 time", ft.DateCreation)
+		probs.Errorf(path, line, "dateCreation", "%q n'est ni une date ni une date-heure RFC 3339", ft.DateCreation)
 		return o, false
 	}
 	o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.SalaryMonths = ParseSalaire(ft.Salaire.Libelle)

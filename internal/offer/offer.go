@@ -117,9 +117,9 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 	text := func(field, v string, required bool, max int) {
 		switch {
 		case required && strings.TrimSpace(v) == "":
-			bad(field, "required, and must not be empty")
+			bad(field, "obligatoire, et ne doit pas être vide")
 		case utf8.RuneCountInString(v) > max:
-			bad(field, "is %d characters long; at most %d are allowed", utf8.RuneCountInString(v), max)
+			bad(field, "fait %d caractères ; %d au plus sont permis", utf8.RuneCountInString(v), max)
 		}
 	}
 	text("id", o.ID, true, 200)
@@ -130,29 +130,29 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 	text("city", o.City, false, 200)
 	if !contains(Contracts, o.Contract) {
 		if o.Contract == "" {
-			bad("contract", "required: one of %s", strings.Join(Contracts, ", "))
+			bad("contract", "obligatoire : l'une des valeurs %s", strings.Join(Contracts, ", "))
 		} else {
-			bad("contract", "%q is not one of %s", o.Contract, strings.Join(Contracts, ", "))
+			bad("contract", "%q n'est pas une valeur possible ; valeurs : %s", o.Contract, strings.Join(Contracts, ", "))
 		}
 	}
 	if o.Postcode != "" && !IsPostcode(o.Postcode) {
-		bad("postcode", "%q is not a French postcode (5 digits)", o.Postcode)
+		bad("postcode", "%q n'est pas un code postal français (5 chiffres)", o.Postcode)
 	}
 	if o.HasGeo && (o.Lat < -90 || o.Lat > 90 || o.Lon < -180 || o.Lon > 180) {
-		bad("lat", "%g, %g is not a WGS84 position", o.Lat, o.Lon)
+		bad("lat", "%g, %g n'est pas une position WGS84", o.Lat, o.Lon)
 	}
 	if o.RemoteDays < -1 || o.RemoteDays > 5 {
-		bad("remote_days", "%d is not 0 to 5 days a week", o.RemoteDays)
+		bad("remote_days", "%d n'est pas un nombre de jours par semaine de 0 à 5", o.RemoteDays)
 	}
 	if o.ExperienceYears < -1 || o.ExperienceYears > 50 {
-		bad("experience_years", "%d is not a number of years from 0 to 50", o.ExperienceYears)
+		bad("experience_years", "%d n'est pas un nombre d'années de 0 à 50", o.ExperienceYears)
 	}
 	if o.SalaryUnit != "" || o.SalaryMin != 0 || o.SalaryMax != 0 {
 		switch {
 		case !contains(salary.OfferUnits, o.SalaryUnit):
-			bad("salary_unit", "%q is not one of %s", o.SalaryUnit, strings.Join(salary.OfferUnits, ", "))
+			bad("salary_unit", "%q n'est pas une valeur possible ; valeurs : %s", o.SalaryUnit, strings.Join(salary.OfferUnits, ", "))
 		case o.SalaryMin <= 0 && o.SalaryMax <= 0:
-			bad("salary_min", "give salary_min or salary_max above 0")
+			bad("salary_min", "indiquez salary_min ou salary_max, supérieur à 0")
 		default:
 			if o.SalaryMin <= 0 {
 				o.SalaryMin = o.SalaryMax
@@ -161,7 +161,7 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 				o.SalaryMax = o.SalaryMin
 			}
 			if o.SalaryMin > o.SalaryMax {
-				bad("salary_max", "%s is below salary_min %s", salary.Format(o.SalaryMax, o.SalaryUnit), salary.Format(o.SalaryMin, o.SalaryUnit))
+				bad("salary_max", "%s est inférieur à salary_min %s", salary.Format(o.SalaryMax, o.SalaryUnit), salary.Format(o.SalaryMin, o.SalaryUnit))
 			}
 			if msg := salary.Check(o.SalaryMin, o.SalaryUnit); msg != "" {
 				bad("salary_min", "%s", msg)
@@ -173,27 +173,27 @@ func validate(o *Offer, path string, probs *problem.List) bool {
 	if o.SalaryMonths != 0 {
 		switch {
 		case o.SalaryUnit != "month":
-			bad("salary_months", "only for a monthly salary (salary_unit: month)")
+			bad("salary_months", "seulement pour un salaire mensuel (salary_unit: month)")
 		case o.SalaryMonths < minSalaryMonths || o.SalaryMonths > maxSalaryMonths:
-			bad("salary_months", "%g is not a number of months from %d to %d", o.SalaryMonths, minSalaryMonths, maxSalaryMonths)
+			bad("salary_months", "%g n'est pas un nombre de mois de %d à %d", o.SalaryMonths, minSalaryMonths, maxSalaryMonths)
 		}
 	}
 	if o.Published.IsZero() {
-		bad("published", "required: a date (2025-03-14) or an RFC 3339 time")
+		bad("published", "obligatoire : une date (2025-03-14) ou une date-heure RFC 3339")
 	}
 	if o.URL != "" {
 		if u, err := url.Parse(o.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad("url", "%q is not an http(s) address", o.URL)
+			bad("url", "%q n'est pas une adresse http(s)", o.URL)
 		}
 	}
 	if o.Rome != "" && !romeRe.MatchString(o.Rome) {
-		bad("rome", "%q is not a ROME code (a capital letter A-N and four digits)", o.Rome)
+		bad("rome", "%q n'est pas un code ROME (une majuscule de A à N et quatre chiffres)", o.Rome)
 	}
 	for i, s := range o.Skills {
 		// ROME competence labels run to 150 characters and more; the bound
 		// only keeps out a description pasted in the wrong field.
 		if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > maxSkill {
-			bad("skills", "skill %d is empty or longer than %d characters", i, maxSkill)
+			bad("skills", "la compétence %d est vide ou fait plus de %d caractères", i, maxSkill)
 		}
 	}
 	return len(*probs) == before

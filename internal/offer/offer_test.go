@@ -51,28 +51,28 @@ func TestDecodeJSONLProblems(t *testing.T) {
 	tests := []struct {
 		name, line, want string
 	}{
-		{"not json", `{"id": "x"`, "2: line: is not a JSON object"},
-		{"missing title", set(`"title":"Développeur / Développeuse back-end H/F",`, ""), "2: title: required"},
-		{"bad contract", set(`"contract":"cdi"`, `"contract":"CDI"`), `2: contract: "CDI" is not one of cdi, cdd, alternance, stage, freelance, interim`},
-		{"bad postcode", set(`"69003"`, `"6900"`), `2: postcode: "6900" is not a French postcode`},
-		{"remote too many", set(`"remote_days":2`, `"remote_days":6`), "2: remote_days: 6 is not 0 to 5"},
-		{"remote as text", set(`"remote_days":2`, `"remote_days":"2"`), `2: remote_days: expected a whole number, found "2"`},
-		{"salary unit", set(`"salary_unit":"year"`, `"salary_unit":"week"`), `2: salary_unit: "week" is not one of year, month, day, hour`},
-		{"hourly with a third decimal", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":11.655,"salary_unit":"hour"`), "2: salary_min: expected an amount in euros with at most 2 decimals, found 11.655"},
-		{"yearly with decimals", set(`"salary_min":40000`, `"salary_min":40000.5`), "2: salary_min: expected a whole number, found 40000.5"},
-		{"implausible hourly", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":1.5,"salary_unit":"hour"`), "2: salary_min: 1.50 per hour is implausible"},
-		{"implausible salary", set(`"salary_unit":"year"`, `"salary_unit":"month"`), "2: salary_max: 48000 per month is implausible; did you mean unit: year?"},
-		{"min above max", set(`"salary_min":40000`, `"salary_min":50000`), "2: salary_max: 48000 is below salary_min 50000"},
-		{"months of a yearly salary", set(`"salary_unit":"year"`, `"salary_unit":"year","salary_months":13`), "2: salary_months: only for a monthly salary"},
-		{"months out of range", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":2000,"salary_unit":"month","salary_months":24`), "2: salary_months: 24 is not a number of months from 12 to 16"},
-		{"months as text", set(`"salary_unit":"year"`, `"salary_unit":"month","salary_months":"13"`), `2: salary_months: expected a number, found "13"`},
-		{"bad date", set(`"2026-11-01"`, `"01/11/2026"`), `2: published: "01/11/2026" is not a date`},
-		{"missing published", set(`"published":"2026-11-01",`, ""), "2: published: required"},
-		{"bad url", set(`"https://acme.example/jobs/1"`, `"javascript:alert(1)"`), "2: url: "},
-		{"bad rome", set(`"M1805"`, `"M18"`), `2: rome: "M18" is not a ROME code`},
-		{"lat without lon", set(`,"lon":4.85`, ""), "2: lat: give both lat and lon"},
-		{"skills not list", set(`["Go","SQL"]`, `"Go"`), "2: skills: expected a list of strings"},
-		{"invalid utf-8", "{\"id\":\"\xff\"}", "2: line: is not valid UTF-8"},
+		{"not json", `{"id": "x"`, "2: ligne : n'est pas un objet JSON"},
+		{"missing title", set(`"title":"Développeur / Développeuse back-end H/F",`, ""), "2: title : obligatoire"},
+		{"bad contract", set(`"contract":"cdi"`, `"contract":"CDI"`), `2: contract : "CDI" n'est pas une valeur possible ; valeurs : cdi, cdd, alternance, stage, freelance, interim`},
+		{"bad postcode", set(`"69003"`, `"6900"`), `2: postcode : "6900" n'est pas un code postal français`},
+		{"remote too many", set(`"remote_days":2`, `"remote_days":6`), "2: remote_days : 6 n'est pas un nombre de jours par semaine de 0 à 5"},
+		{"remote as text", set(`"remote_days":2`, `"remote_days":"2"`), `2: remote_days : attendu : un nombre entier, trouvé "2"`},
+		{"salary unit", set(`"salary_unit":"year"`, `"salary_unit":"week"`), `2: salary_unit : "week" n'est pas une valeur possible ; valeurs : year, month, day, hour`},
+		{"hourly with a third decimal", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":11.655,"salary_unit":"hour"`), "2: salary_min : attendu : un montant en euros avec au plus 2 décimales, trouvé 11.655"},
+		{"yearly with decimals", set(`"salary_min":40000`, `"salary_min":40000.5`), "2: salary_min : attendu : un nombre entier, trouvé 40000.5"},
+		{"implausible hourly", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":1.5,"salary_unit":"hour"`), "2: salary_min : 1.50 de l'heure est invraisemblable"},
+		{"implausible salary", set(`"salary_unit":"year"`, `"salary_unit":"month"`), "2: salary_max : 48000 par mois est invraisemblable ; vouliez-vous dire unit: year ?"},
+		{"min above max", set(`"salary_min":40000`, `"salary_min":50000`), "2: salary_max : 48000 est inférieur à salary_min 50000"},
+		{"months of a yearly salary", set(`"salary_unit":"year"`, `"salary_unit":"year","salary_months":13`), "2: salary_months : seulement pour un salaire mensuel"},
+		{"months out of range", set(`"salary_min":40000,"salary_max":48000,"salary_unit":"year"`, `"salary_min":2000,"salary_unit":"month","salary_months":24`), "2: salary_months : 24 n'est pas un nombre de mois de 12 à 16"},
+		{"months as text", set(`"salary_unit":"year"`, `"salary_unit":"month","salary_months":"13"`), `2: salary_months : attendu : un nombre, trouvé "13"`},
+		{"bad date", set(`"2026-11-01"`, `"01/11/2026"`), `2: published : "01/11/2026" n'est pas une date`},
+		{"missing published", set(`"published":"2026-11-01",`, ""), "2: published : obligatoire"},
+		{"bad url", set(`"https://acme.example/jobs/1"`, `"javascript:alert(1)"`), "2: url : "},
+		{"bad rome", set(`"M1805"`, `"M18"`), `2: rome : "M18" n'est pas un code ROME`},
+		{"lat without lon", set(`,"lon":4.85`, ""), "2: lat : indiquez lat et lon ensemble"},
+		{"skills not list", set(`["Go","SQL"]`, `"Go"`), "2: skills : attendu : une liste de textes"},
+		{"invalid utf-8", "{\"id\":\"\xff\"}", "2: ligne : n'est pas du texte UTF-8 valide"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,12 +141,12 @@ func TestDecodeFranceTravail(t *testing.T) {
 
 func TestDecodeFranceTravailProblems(t *testing.T) {
 	for body, want := range map[string]string{
-		`[]`:               "ft.json:1: resultats: expected a JSON object",
-		`{"resultats": 3}`: "ft.json:1: resultats: \"resultats\" must be a list",
-		`{"total": 1}`:     "ft.json:1: resultats: no \"resultats\" list",
-		strings.Replace(ftBody, `"typeContrat": "CDI"`, `"typeContrat": "XYZ"`, 1): `ft.json:3: typeContrat: "XYZ" is not a contract type`,
-		strings.Replace(ftBody, `"2026-11-12T10:00:00Z"`, `"hier"`, 1):             `ft.json:18: dateCreation: "hier" is not a date`,
-		strings.Replace(ftBody, `"intitule": "Apprenti développeur web",`, "", 1):  "ft.json:18: title: required",
+		`[]`:               "ft.json:1: resultats : attendu : un objet JSON",
+		`{"resultats": 3}`: "ft.json:1: resultats : \"resultats\" doit être une liste",
+		`{"total": 1}`:     "ft.json:1: resultats : pas de liste \"resultats\"",
+		strings.Replace(ftBody, `"typeContrat": "CDI"`, `"typeContrat": "XYZ"`, 1): `ft.json:3: typeContrat : "XYZ" n'est pas un type de contrat`,
+		strings.Replace(ftBody, `"2026-11-12T10:00:00Z"`, `"hier"`, 1):             `ft.json:18: dateCreation : "hier" n'est ni une date`,
+		strings.Replace(ftBody, `"intitule": "Apprenti développeur web",`, "", 1):  "ft.json:18: title : obligatoire",
 	} {
 		var probs problem.List
 		if offers := DecodeFranceTravail("ft.json", strings.NewReader(body), &probs); offers != nil {

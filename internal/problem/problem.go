@@ -1,5 +1,6 @@
 // Package problem is the vocabulary of content errors shown to editors:
-// one line each, as path:line: field: problem.
+// one line each, as path:line: field : problem, in French, the editors'
+// language (the space before the colon is French typography).
 package problem
 
 import (
@@ -21,13 +22,13 @@ type Problem struct {
 func (p Problem) String() string {
 	field := p.Field
 	if field == "" {
-		field = "file"
+		field = "fichier"
 	}
 	prefix := ""
 	if p.Warning {
-		prefix = "warning: "
+		prefix = "avertissement : "
 	}
-	return fmt.Sprintf("%s:%d: %s: %s%s", p.Path, p.Line, field, prefix, p.Message)
+	return fmt.Sprintf("%s:%d: %s : %s%s", p.Path, p.Line, field, prefix, p.Message)
 }
 
 // List collects the problems of a whole content tree.

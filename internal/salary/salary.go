@@ -53,6 +53,9 @@ var plausible = []struct {
 	min, max float64
 }{{"year", 10000, 500000}, {"month", 800, 40000}, {"day", 50, 5000}, {"hour", 5, 500}}
 
+// per names a unit in the editors' messages.
+var per = map[string]string{"year": "par an", "month": "par mois", "day": "par jour", "hour": "de l'heure"}
+
 // Check returns "" when amount is plausible for unit, or the problem,
 // suggesting the unit the amount most likely belongs to. The suggestion
 // is never hour: an amount of a fiche cannot be hourly.
@@ -67,7 +70,7 @@ func Check(amount int, unit string) string {
 		}
 		for _, q := range plausible {
 			if q.unit != unit && q.unit != "hour" && euros >= q.min && euros <= q.max {
-				return fmt.Sprintf("%s per %s is implausible; did you mean unit: %s?", Format(amount, unit), unit, q.unit)
+				return fmt.Sprintf("%s %s est invraisemblable ; vouliez-vous dire unit: %s ?", Format(amount, unit), per[unit], q.unit)
 			}
 		}
 		bound := func(v float64) string {
@@ -76,7 +79,7 @@ func Check(amount int, unit string) string {
 			}
 			return fmt.Sprint(v)
 		}
-		return fmt.Sprintf("%s per %s is implausible (expected %s to %s)", Format(amount, unit), unit, bound(p.min), bound(p.max))
+		return fmt.Sprintf("%s %s est invraisemblable (attendu : de %s à %s)", Format(amount, unit), per[unit], bound(p.min), bound(p.max))
 	}
 	return ""
 }

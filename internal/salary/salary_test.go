@@ -26,10 +26,10 @@ func TestCheck(t *testing.T) {
 		want   string
 	}{
 		{1165, "hour", ""},
-		{300, "hour", "3.00 per hour is implausible (expected 5.00 to 500.00)"},
-		{180000, "hour", "1800.00 per hour is implausible; did you mean unit: month?"},
-		{2000, "year", "2000 per year is implausible; did you mean unit: month?"},
-		{20, "month", "20 per month is implausible (expected 800 to 40000)"},
+		{300, "hour", "3.00 de l'heure est invraisemblable (attendu : de 5.00 à 500.00)"},
+		{180000, "hour", "1800.00 de l'heure est invraisemblable ; vouliez-vous dire unit: month ?"},
+		{2000, "year", "2000 par an est invraisemblable ; vouliez-vous dire unit: month ?"},
+		{20, "month", "20 par mois est invraisemblable (attendu : de 800 à 40000)"},
 	} {
 		if got := Check(tt.amount, tt.unit); got != tt.want {
 			t.Errorf("%d per %s: %q, want %q", tt.amount, tt.unit, got, tt.want)

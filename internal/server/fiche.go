@@ -90,7 +90,7 @@ func (s *Server) showFiche(c echo.Context) error {
 func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors []fiche.Sector) web.FichePage {
 	p := web.FichePage{
 		Layout: l, Heading: f.Title, Aliases: f.Aliases[:min(len(f.Aliases), maxShownAliases)], Summary: f.Summary, BodyHTML: f.HTML,
-		Qualities: f.Qualities, Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
+		Qualities: f.Qualities, Tools: f.Tools, Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
 	}
 	for _, sec := range sectors {
 		if sec.Key == f.Sector {
@@ -108,7 +108,10 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	for _, s := range f.Sources {
 		sources[s.ID] = s
 		p.Sources = append(p.Sources, web.SourceView{ID: s.ID, Publisher: s.Publisher, Title: s.Title, URL: s.URL,
-			Date: web.PartialDate(s.Date), Estimate: s.Estimate()})
+			Date: web.PartialDate(s.Date), Accessed: web.PartialDate(s.Accessed), Estimate: s.Estimate()})
+	}
+	for _, v := range f.Videos {
+		p.Videos = append(p.Videos, web.VideoView(v))
 	}
 	p.Salaries, p.Estimates = salaryGroups(f.Salaries, sources)
 	p.Glance, p.GlanceURL = glance(f.Salaries), "#chiffres-salaires"
@@ -134,6 +137,9 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	if len(p.Related) > 0 {
 		p.Sections = append(p.Sections, web.Link{Label: "Métiers proches et évolutions", URL: "metiers-proches"})
 	}
+	if len(p.Videos) > 0 {
+		p.Sections = append(p.Sections, web.Link{Label: "Vidéos", URL: "videos-du-metier"})
+	}
 	if len(p.Sources) > 0 {
 		p.Sections = append(p.Sections, web.Link{Label: "Sources", URL: "sources-de-la-fiche"})
 	}
@@ -150,7 +156,7 @@ var levelNames = map[string]string{"infrabac": "Sans le bac", "cap": "CAP", "bac
 func levelLabel(l string) string { return levelNames[l] }
 
 var salaryLevelLabels = map[string]string{"debutant": "Débutant (0 à 2 ans)", "confirme": "Confirmé (3 à 5 ans)",
-	"senior": "Senior (plus de 5 ans)", "expert": "Expert (lead, architecte)"}
+	"senior": "Senior (plus de 5 ans)", "expert": "Expert (lead, architecte)", "non-precise": "Niveau d’expérience non précisé"}
 
 var regionLabels = map[string]string{"france": "France", "paris": "Paris", "province": "Province", "belgique": "Belgique"}
 
@@ -229,7 +235,7 @@ func glance(bands []fiche.Salary) string {
 	if open {
 		more = " et plus"
 	}
-	return fmt.Sprintf("De %s à %s%s brut par an selon l’expérience et la région (%s).", web.Euros(lo), web.Euros(hi), more, who)
+	return fmt.Sprintf("De %s à %s%s brut par an selon l’expérience et la région (%s, d’après les sources de la fiche).", web.Euros(lo), web.Euros(hi), more, who)
 }
 
 func trainingGroups(ts []fiche.Training, sources map[string]fiche.Source) []web.TrainingGroup {

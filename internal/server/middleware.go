@@ -24,8 +24,13 @@ const scriptCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 // canonical form and the values shared and never modified, so setting them
 // costs a map assignment each, not a canonicalisation and an allocation.
 func securityHeaders(opts Options) http.Header {
+	policy := csp
+	if opts.Dev {
+		// The preview's pages load the reload script from this origin.
+		policy = scriptCSP
+	}
 	h := http.Header{
-		"Content-Security-Policy": {csp},
+		"Content-Security-Policy": {policy},
 		"X-Content-Type-Options":  {"nosniff"},
 		"Referrer-Policy":         {"same-origin"}, // what students read is nobody else's business
 		"X-Frame-Options":         {"DENY"},        // for browsers without frame-ancestors

@@ -102,6 +102,10 @@ func (s *Server) showOffer(c echo.Context) error {
 	p := web.OfferPage{Layout: s.pageLayout(c, idx, o.Title, ""), Heading: o.Title, Company: o.Company, Place: offerPlace(o.Offer),
 		Contract: contractLabels[o.Contract], Skills: o.Skills, Published: web.Date(o.Published), ApplyURL: o.URL,
 		Gone: o.Expired(time.Now()), Demo: o.Source == "demo" || strings.HasPrefix(o.Source, "demo-"), Search: web.Link{Label: "Toutes les offres", URL: "/offres"}}
+	if p.Demo {
+		// A demo offer's address leads to no real job: no link to apply.
+		p.ApplyURL = ""
+	}
 	p.Current, p.Canonical = "offres", s.canonical(offerURL(o.Offer))
 	if !o.Expires.IsZero() {
 		p.Expires = web.Date(o.Expires)

@@ -170,6 +170,21 @@ func TestOfferPageAndGone(t *testing.T) {
 	}
 }
 
+// A demo offer has no real application: its page says so, with no
+// « Postuler » link to the address its feed gives; a real offer keeps it.
+func TestDemoOfferHasNoApplyLink(t *testing.T) {
+	files := testTree()
+	apply := `,"url":"https://emploi.example/offres/1"`
+	files["offres/local.jsonl"] = offerJSON("r1", "Boulangère", "cdi", apply) + "\n"
+	files["offres/demo.jsonl"] = offerJSON("d1", "Boulangère", "cdi", apply+`,"source":"demo"`) + "\n" +
+		offerJSON("d2", "Boulanger H/F", "cdd", apply+`,"source":"demo-exemples"`) + "\n"
+	srv := mustServer(t, mustDB(t, files), false)
+	checkPage(t, srv, "/offres/local/r1", 200, []string{"Postuler sur le site de l’annonceur", `href="https://emploi.example/offres/1"`}, []string{"Offre de démonstration"})
+	for _, path := range []string{"/offres/demo/d1", "/offres/demo-exemples/d2"} {
+		checkPage(t, srv, path, 200, []string{"Offre de démonstration", "aucune candidature"}, []string{"Postuler", "emploi.example"})
+	}
+}
+
 // A monthly salary paid over 13 months shows as given, counts 13 months
 // a year, and the salary filter compares that.
 func TestSalaryOverThirteenMonths(t *testing.T) {

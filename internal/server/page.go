@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -109,7 +110,18 @@ func (s *Server) layout(c echo.Context, title, description string) web.Layout {
 		CSS:         s.assets.URL("css/site.css"),
 		Icon:        s.assets.URL("img/favicon.svg"),
 		Banner:      s.banner(),
+		DevReload:   s.devReload(),
 	}
+}
+
+// devReload is the preview's reload script, with the version of the
+// content the page is rendered from; empty outside dev mode.
+func (s *Server) devReload() web.DevReload {
+	if !s.opts.Dev {
+		return web.DevReload{}
+	}
+	v, _ := s.reloads.state()
+	return web.DevReload{Script: s.assets.URL("js/dev-reload.js"), Since: strconv.FormatUint(v, 10)}
 }
 
 // pageLayout is layout plus what comes from the content: the footer.

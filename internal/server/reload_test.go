@@ -112,7 +112,7 @@ func TestInvalidContentIsNeverStored(t *testing.T) {
 	if site != nil {
 		t.Fatal("invalid tree loaded")
 	}
-	if !strings.Contains(fmt.Sprint(probs), "content/metiers/developpeur-front-end.md:5: acces: unknown key (did you mean access?)") {
+	if !strings.Contains(fmt.Sprint(probs), "content/metiers/developpeur-front-end.md:5: acces : clé inconnue (vouliez-vous dire access ?)") {
 		t.Errorf("problems: %v", probs)
 	}
 }

@@ -55,6 +55,11 @@ func (s *Server) routes() *echo.Echo {
 	get("/robots.txt", s.robots)
 	get("/favicon.ico", s.favicon)
 	get("/recherche", s.redirectSearch)
+	if s.opts.Dev {
+		// Not a page route: a stream is never kept. "_dev" is no slug,
+		// so no page can be named like it.
+		get("/_dev/events", s.streamDevEvents)
+	}
 	// Plain pages take every other first segment: ReservedSlugs keeps
 	// them off the names above.
 	page("/:slug", s.showPage)

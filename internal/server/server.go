@@ -46,6 +46,8 @@ type Server struct {
 	pageRoutes map[string]bool
 	// problems are the content errors shown as a banner in dev mode.
 	problems atomic.Pointer[[]string]
+	// reloads wakes the dev preview's pages when the content changes.
+	reloads *reloads
 }
 
 // New builds the server and its routes; offers is the offer index it
@@ -62,7 +64,7 @@ func New(ctx context.Context, db *store.DB, offers *offerindex.Live, log *slog.L
 	if opts.OfferIndexWait == 0 {
 		opts.OfferIndexWait = 3 * time.Second
 	}
-	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, offers: offers, headers: securityHeaders(opts)}
+	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, offers: offers, headers: securityHeaders(opts), reloads: newReloads()}
 	s.echo = s.routes()
 	return s, nil
 }
@@ -93,6 +95,7 @@ func (s *Server) Close() error { return s.tracker.close() }
 func (s *Server) ContentChanged(problems []string) {
 	s.problems.Store(&problems)
 	s.tracker.reset()
+	s.reloads.notify(problems)
 }
 
 func (s *Server) banner() []string {

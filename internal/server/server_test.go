@@ -41,14 +41,20 @@ func testTree() map[string]string {
 previous_slugs: [developpeur-backend]
 related: [developpeur-front-end, brouillon, inexistant]
 riasec: [I, C]
+tools: [Python, PostgreSQL]
 sources:
   - id: onisep
     publisher: Onisep
     title: Dans mon job
+    accessed: 2026-12-02
   - id: estim
     publisher: Rédaction Vocation
+    date: 2026-12
+videos:
+  - {title: Une journée au serveur, url: "https://video.example/1", publisher: Onisep TV, duration: 4 min}
 salaries:
   - {level: debutant, min: 2000, max: 2000, unit: month, source: onisep}
+  - {level: non-precise, min: 2917, max: 5833, unit: month, source: onisep}
   - {level: confirme, min: 43000, max: 55000, unit: year, region: province}
   - {level: expert, min: 650, max: 650, unit: day, status: freelance, open_ended: true, source: estim}
 trainings:
@@ -149,7 +155,11 @@ func TestPages(t *testing.T) {
 			"BTS SIO option SLAM", "En alternance possible", "8 000 à 10 000 € par an (2024)", `href="https://www.epitech.eu/"`,
 			`href="/metiers/developpeur-front-end"`, "<li>Inexistant</li>", "<li>Brouillon</li>",
 			"Mis à jour le <time datetime=\"2025-06-01\">1er juin 2025</time>",
-		}, []string{"<script>alert", `href="javascript:`, `href="/metiers/brouillon"`, `href="/metiers/inexistant"`}},
+			"consulté le 2 décembre 2026", "(décembre 2026)", // accessed, date
+			`<a href="https://video.example/1">Une journée au serveur</a>`, "Onisep TV", `href="#videos-du-metier"`,
+			"Niveau d’expérience non précisé",
+			"<dt>Outils et technologies</dt>", "Python et PostgreSQL",
+		}, []string{"<iframe", "<video", "<script>alert", `href="javascript:`, `href="/metiers/brouillon"`, `href="/metiers/inexistant"`}},
 		{"/metiers/brouillon", 404, []string{"Page introuvable"}, []string{"Pas fini"}},
 		{"/metiers/nexiste-pas", 404, []string{"Page introuvable", `<html lang="fr">`}, nil},
 		{"/metiers/%ff", 404, nil, nil},

@@ -89,7 +89,7 @@ func insertFiche(ctx context.Context, tx *sql.Tx, f content.Fiche) error {
 		values []string
 	}{
 		{"access", f.Access}, {"alias", f.Aliases}, {"rome", f.Rome}, {"riasec", f.Riasec},
-		{"interest", f.Interests}, {"quality", f.Qualities}, {"related", related},
+		{"interest", f.Interests}, {"quality", f.Qualities}, {"tool", f.Tools}, {"related", related},
 	}
 	for _, l := range lists {
 		for i, v := range l.values {
@@ -106,8 +106,14 @@ func insertFiche(ctx context.Context, tx *sql.Tx, f content.Fiche) error {
 		}
 	}
 	for i, s := range f.Sources {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sources (slug, position, id, publisher, title, url, date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			f.Slug, i, s.ID, s.Publisher, s.Title, s.URL, s.Date); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sources (slug, position, id, publisher, title, url, date, accessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Slug, i, s.ID, s.Publisher, s.Title, s.URL, s.Date, s.Accessed); err != nil {
+			return err
+		}
+	}
+	for i, v := range f.Videos {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO videos (slug, position, title, url, publisher, duration) VALUES (?, ?, ?, ?, ?, ?)`,
+			f.Slug, i, v.Title, v.URL, v.Publisher, v.Duration); err != nil {
 			return err
 		}
 	}

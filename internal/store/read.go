@@ -130,6 +130,8 @@ func (t *Tx) Fiche(slug string) (*content.Fiche, error) {
 			f.Interests = append(f.Interests, v)
 		case "quality":
 			f.Qualities = append(f.Qualities, v)
+		case "tool":
+			f.Tools = append(f.Tools, v)
 		case "related":
 			f.Related = append(f.Related, fiche.Ref{Slug: v})
 		}
@@ -144,10 +146,18 @@ func (t *Tx) Fiche(slug string) (*content.Fiche, error) {
 		})
 	}
 	if err == nil {
-		err = t.each(`SELECT id, publisher, title, url, date FROM sources WHERE slug = ? ORDER BY position`, []any{slug}, func(r *sql.Rows) error {
+		err = t.each(`SELECT id, publisher, title, url, date, accessed FROM sources WHERE slug = ? ORDER BY position`, []any{slug}, func(r *sql.Rows) error {
 			var s fiche.Source
-			err := r.Scan(&s.ID, &s.Publisher, &s.Title, &s.URL, &s.Date)
+			err := r.Scan(&s.ID, &s.Publisher, &s.Title, &s.URL, &s.Date, &s.Accessed)
 			f.Sources = append(f.Sources, s)
+			return err
+		})
+	}
+	if err == nil {
+		err = t.each(`SELECT title, url, publisher, duration FROM videos WHERE slug = ? ORDER BY position`, []any{slug}, func(r *sql.Rows) error {
+			var v fiche.Video
+			err := r.Scan(&v.Title, &v.URL, &v.Publisher, &v.Duration)
+			f.Videos = append(f.Videos, v)
 			return err
 		})
 	}

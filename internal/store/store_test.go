@@ -24,11 +24,17 @@ rome: [M1805, M1810]
 riasec: [I, C]
 interests: [le code]
 qualities: [rigueur, curiosité]
+tools: [Python, Git]
 sources:
   - {id: onisep, publisher: Onisep, title: Dans mon job, url: "https://www.onisep.fr/", date: 2024-05}
+  - {id: fiche-web, publisher: Un site, accessed: 2026-12-02}
+videos:
+  - {title: Une journée, url: "https://video.example/1", publisher: Onisep TV, duration: 4 min}
+  - {title: Sans plus, url: "https://video.example/2"}
 salaries:
   - {level: debutant, min: 2000, max: 2500, unit: month, region: paris, status: salarie, source: onisep, note: autour de}
   - {level: expert, min: 650, max: 650, unit: day, status: freelance, open_ended: true}
+  - {level: non-precise, min: 2917, max: 5833, unit: month, source: fiche-web}
 trainings:
   - {level: bac+2, title: BTS SIO, kind: public, apprenticeship: true, duration: 2 ans, cost: gratuit (2024), where: lycées, url: "https://a.fr/", source: onisep}
 related: [autre]
