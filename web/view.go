@@ -85,6 +85,10 @@ type ListPage struct {
 	Total    int
 	Filtered bool
 	Clear    string
+	// Level is the chosen level's label, and sector if any, when no fiche
+	// has it; Nearest are the closest levels that have some.
+	Level   string
+	Nearest []Link
 }
 
 // LetterGroup is the fiches under one letter of the A-Z index.
@@ -135,8 +139,8 @@ type FichePage struct {
 	Sector     Link
 	Access     []string
 	Glance     string
-	Riasec     []string
-	Interests  []string
+	Riasec     []Link // each to its type's page
+	Interests  []Link // each to the fiches that share it
 	Qualities  []string
 	Tools      []string
 	Sections   []Link
@@ -412,7 +416,7 @@ type OfferPage struct {
 // fiches of the codes France Travail lists as career moves from them.
 type RomeView struct {
 	Codes     []RomeCodeView
-	Interests []string // the principal centres d'intérêt of the codes, each once
+	Interests []Link // the principal centres d'intérêt of the codes, each once, to their fiches
 	Moves     []Link
 	Version   string // the release, for the attribution
 }

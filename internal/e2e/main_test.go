@@ -155,10 +155,23 @@ func pageTypes(fiches ...string) map[string]int {
 		"/metiers?niveau=bac%2B4": 400,
 		"/offres":                 200,
 		"/offres?q=developpeur&contrat=cdi&teletravail=1": 200,
-		"/offres?q=zzzz":                        200,
-		"/offres?q=comptabel":                   200, // a suggestion
-		"/offres/demo-exemples/exemple-0000001": 200,
-		"/offres?page=0":                        400,
+		"/offres?q=zzzz":                             200,
+		"/offres?q=comptabel":                        200, // a suggestion
+		"/offres/demo-exemples/exemple-0000001":      200,
+		"/offres?page=0":                             400,
+		"/metiers?secteur=numerique&niveau=infrabac": 200, // a level without fiche
+		"/interets":                                  200,
+		"/interets/S":                                200,
+		"/interets/centres":                          200,
+		"/interets/centres/prendre-soin-des-autres":  200,
+		"/interets/rome/29":                          200,
+		"/quiz":                                      200,
+		"/quiz?r1=2&s1=0&i2=1":                       200,
+		"/quiz/resultat?s1=2&s2=2&i1=2&a1=2&r3=0":    200,
+		"/quiz/resultat?profil=SIA":                  200,
+		"/quiz/resultat?profil=SIA&niveau=bac%2B8":   200,
+		"/quiz/resultat":                             200, // no answers
+		"/quiz/resultat?profil=SSA":                  400,
 	}
 	for _, f := range fiches {
 		m["/metiers/"+f] = 200

@@ -30,6 +30,9 @@ type catalog struct {
 	// generation (fiche_search.go): other pages do not wait for it.
 	search      atomic.Pointer[ficheSearch]
 	searchBuild sync.Mutex
+	// leanings are each fiche's RIASEC letters and interests, which the
+	// quiz's results rank on every request.
+	leanings map[string]store.Leanings
 }
 
 func loadCatalog(tx *store.Tx) (*catalog, error) {
@@ -48,6 +51,9 @@ func loadCatalog(tx *store.Tx) (*catalog, error) {
 		idx.fiches[idx.summaries[i].Slug] = &idx.summaries[i]
 	}
 	idx.ties = offerindex.NewTies(offerindex.FichesOf(idx.summaries))
+	if idx.leanings, err = tx.Leanings(); err != nil {
+		return nil, err
+	}
 	if idx.redirects, err = tx.Redirects(); err != nil {
 		return nil, err
 	}

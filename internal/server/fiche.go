@@ -90,8 +90,7 @@ func (s *Server) showFiche(c echo.Context) error {
 func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors []fiche.Sector) web.FichePage {
 	p := web.FichePage{
 		Layout: l, Heading: f.Title, Aliases: f.Aliases[:min(len(f.Aliases), maxShownAliases)], Summary: f.Summary, BodyHTML: f.HTML,
-		Interests: f.Interests, Qualities: f.Qualities, Tools: f.Tools,
-		Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
+		Qualities: f.Qualities, Tools: f.Tools, Updated: web.Date(f.Updated), UpdatedISO: f.Updated.Format("2006-01-02"),
 	}
 	for _, sec := range sectors {
 		if sec.Key == f.Sector {
@@ -101,9 +100,7 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	for _, a := range f.Access {
 		p.Access = append(p.Access, levelLabel(a))
 	}
-	for _, r := range f.Riasec {
-		p.Riasec = append(p.Riasec, riasecLabels[r]+" ("+r+")")
-	}
+	p.Riasec, p.Interests = leaningLinks(f.Riasec, f.Interests)
 	for _, s := range f.Sections {
 		p.Sections = append(p.Sections, web.Link{Label: s.Title, URL: s.ID})
 	}
@@ -152,8 +149,6 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 // maxShownAliases keeps the header readable; every alias still counts
 // for search.
 const maxShownAliases = 8
-
-var riasecLabels = map[string]string{"R": "Réaliste", "I": "Investigateur", "A": "Artistique", "S": "Social", "E": "Entreprenant", "C": "Conventionnel"}
 
 var levelNames = map[string]string{"infrabac": "Sans le bac", "cap": "CAP", "bac": "Bac", "bac+2": "Bac+2",
 	"bac+3": "Bac+3", "bac+5": "Bac+5", "bac+8": "Bac+8 (doctorat)"}

@@ -53,16 +53,49 @@ func (s *Server) listFiches(c echo.Context) error {
 			p.Levels = append(p.Levels, web.Option{Value: lv, Label: levelLabel(lv), Selected: lv == level, URL: listURL(sector, lv)})
 		}
 		var kept []store.Summary
+		perLevel := map[string]int{}
 		for _, f := range idx.visible(s.opts.Dev) {
-			if (sector == "" || f.Sector == sector) && (level == "" || slices.Contains(f.Access, level)) {
-				kept = append(kept, f)
+			if sector == "" || f.Sector == sector {
+				for _, a := range f.Access {
+					perLevel[a]++
+				}
+				if level == "" || slices.Contains(f.Access, level) {
+					kept = append(kept, f)
+				}
 			}
 		}
 		p.Total = len(kept)
+		if p.Total == 0 && level != "" {
+			p.Level = levelLabel(level)
+			if sector != "" {
+				p.Level += " dans le secteur " + idx.sectorNames[sector]
+			}
+			p.Nearest = nearestLevels(level, perLevel, func(lv string) string { return listURL(sector, lv) })
+		}
 		p.Groups, p.Letters = byLetter(kept, idx.sectorNames)
 		return web.List(p), nil
 	}
 	return s.cached(c, s.current(c), listURL(sector, level), build)
+}
+
+// nearestLevels links to the closest levels below and above level that
+// have fiches, so that an empty level is never a dead end.
+func nearestLevels(level string, counts map[string]int, url func(string) string) []web.Link {
+	var out []web.Link
+	at := slices.Index(fiche.Levels, level)
+	for i := at - 1; i >= 0; i-- {
+		if lv := fiche.Levels[i]; counts[lv] > 0 {
+			out = append(out, web.Link{Label: levelLabel(lv) + " (" + web.Plural(counts[lv], "fiche", "fiches") + ")", URL: url(lv)})
+			break
+		}
+	}
+	for i := at + 1; i < len(fiche.Levels); i++ {
+		if lv := fiche.Levels[i]; counts[lv] > 0 {
+			out = append(out, web.Link{Label: levelLabel(lv) + " (" + web.Plural(counts[lv], "fiche", "fiches") + ")", URL: url(lv)})
+			break
+		}
+	}
+	return out
 }
 
 func listURL(sector, level string) string {

@@ -19,12 +19,16 @@ func ficheRome(tx *store.Tx, idx *catalog, slug string, codes []string, dev bool
 	if err != nil || len(known) == 0 {
 		return nil, err
 	}
+	ids, err := tx.RomeCentreIDs()
+	if err != nil {
+		return nil, err
+	}
 	r := &web.RomeView{Version: version}
 	for _, c := range known {
 		r.Codes = append(r.Codes, web.RomeCodeView{Code: c.Code, Label: c.Label})
 		for _, in := range c.Interests {
-			if !slices.Contains(r.Interests, in) {
-				r.Interests = append(r.Interests, in)
+			if !slices.ContainsFunc(r.Interests, func(l web.Link) bool { return l.Label == in }) {
+				r.Interests = append(r.Interests, web.Link{Label: in, URL: romeCentreURL(ids[in])})
 			}
 		}
 	}

@@ -32,6 +32,13 @@ func FuzzRequest(f *testing.F) {
 		{"/recherche", "q=%ff%fe&page=-1"},
 		{"/recherche/suggestions", "q=dev%C3%A9lopeuse"},
 		{"/offres", "rome=a1425&q=x"},
+		{"/quiz", "r1=2&s1=0&i2=1"},
+		{"/quiz/resultat", "s1=2&s2=2&i1=2&a1=2&r3=0&niveau=bac%2B5"},
+		{"/quiz/resultat", "profil=SIA&niveau=cap"},
+		{"/quiz/resultat", "profil=%ff&r1=%00"},
+		{"/interets/centres/aider-les-autres", ""},
+		{"/interets/rome/22", ""},
+		{"/interets/s", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}

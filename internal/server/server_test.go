@@ -148,7 +148,7 @@ func TestPages(t *testing.T) {
 			"<h1 id=\"fiche-titre\">Développeur·euse back-end</h1>",
 			"Aussi appelé&#160;: dev back et développeuse back-end",
 			`href="#salaire-et-evolution"`, `<h2 id="salaire-et-evolution">`,
-			"Investigateur (I) et Conventionnel (C)",
+			`<a href="/interets/I">Investigateur (I)</a> et  <a href="/interets/C">Conventionnel (C)</a>`,
 			"2\u202f000\u00a0€ par mois", "24\u202f000\u00a0€ par an", // monthly band as given and per year
 			"650\u00a0€ et plus par jour", "141\u202f700\u00a0€ et plus par an", // day rate x 218
 			"<svg", `role="img"`, "estimation",

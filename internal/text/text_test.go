@@ -116,3 +116,18 @@ func TestTypos(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Aider les autres":          "aider-les-autres",
+		"  aider les AUTRES ! ":     "aider-les-autres",
+		"fabriquer ce qu’on goûte":  "fabriquer-ce-qu-on-goute",
+		"l'école et les œuvres":     "l-ecole-et-les-oeuvres",
+		"!!!":                       "",
+		"développeur·euse back-end": "developpeur-back-end",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
