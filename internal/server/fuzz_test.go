@@ -28,6 +28,8 @@ func FuzzRequest(f *testing.F) {
 		{"/offres/demo/%ff", ""},
 		{"/offres", "q=developeur+Java"}, // a spelling, read from the offers
 		{"/offres", "q=infirmire+de+%C2%AB+nuit&teletravail=5"},
+		{"/comparer", "m=developpeur-back-end&m=infirmier&m=developpeur-front-end"},
+		{"/comparer", "m=%ff&m=%00&m=INFIRMIER&m=developpeur-backend"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

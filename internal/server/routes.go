@@ -48,6 +48,7 @@ func (s *Server) routes() *echo.Echo {
 	get("/robots.txt", s.robots)
 	get("/favicon.ico", s.favicon)
 	get("/recherche", s.redirectSearch)
+	get("/comparer", s.compareFiches)
 	// Plain pages take every other first segment: ReservedSlugs keeps
 	// them off the names above.
 	page("/:slug", s.showPage)
