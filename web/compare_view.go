@@ -27,6 +27,7 @@ type CompareRow struct {
 type CompareCell struct {
 	Fiche  string // the column's fiche, named again when the columns stack
 	Text   string
+	Detail string // a second line to Text
 	Items  []CompareItem
 	Link   Link
 	Source string

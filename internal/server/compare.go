@@ -159,11 +159,8 @@ func comparePage(l web.Layout, heading string, fiches []*content.Fiche, idx *cat
 			return c
 		}),
 		row("Qualités", "", func(f *content.Fiche) web.CompareCell {
-			c := web.CompareCell{Empty: "Non renseigné"}
-			for _, q := range f.Qualities {
-				c.Items = append(c.Items, web.CompareItem{Label: q})
-			}
-			return c
+			// Read as a sentence: the lists can be long.
+			return web.CompareCell{Text: web.JoinFR(f.Qualities), Empty: "Non renseigné"}
 		}))
 	for _, lv := range fiche.Levels {
 		r := row("Formations, niveau "+levelLabel(lv), "", func(f *content.Fiche) web.CompareCell { return trainingCell(f, lv) })
@@ -308,9 +305,9 @@ func observedCell(ix *offerindex.Index, slug string, sc scale) web.CompareCell {
 	}
 	v := observedView(o, ix.BuiltAt)
 	return web.CompareCell{
-		Text:  v.Median + " par an (médiane)",
-		Items: []web.CompareItem{{Label: "La moitié des offres entre " + web.Euros(o.Q1) + " et " + web.Euros(o.Q3)}},
-		Bar:   sc.bar(o.Q1, o.Q3, o.Median, false),
+		Text:   v.Median + " par an (médiane)",
+		Detail: "La moitié des offres entre " + web.Euros(o.Q1) + " et " + web.Euros(o.Q3),
+		Bar:    sc.bar(o.Q1, o.Q3, o.Median, false),
 		Source: "Source : " + web.Plural(o.Offers, "offre", "offres") + " en ligne le " + v.Date + " (" + v.Source +
 			"), calcul Vocation",
 	}
