@@ -9,7 +9,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"vocation/internal/content"
 	"vocation/internal/failure"
 	"vocation/internal/fiche"
 	"vocation/internal/offerindex"
@@ -39,16 +38,10 @@ func (s *Server) compareFiches(c echo.Context) error {
 	// cells say the index is not there yet.
 	s.offers.Refresh(ctx, gen.n)
 	ix, _ := s.offers.Wait(ctx, s.opts.OfferIndexWait)
-	fiches := make([]*content.Fiche, len(slugs))
+	var fiches []*fiche.Fiche
 	err = s.db.Read(ctx, func(tx *store.Tx) error {
-		for i, slug := range slugs {
-			f, err := tx.Fiche(slug)
-			if err != nil {
-				return err
-			}
-			fiches[i] = f
-		}
-		return nil
+		fiches, err = tx.FicheFacts(slugs)
+		return err
 	})
 	if err != nil {
 		return err
@@ -111,12 +104,12 @@ func compareURL(slugs []string) string {
 // comparePage lays the fiches out as columns and the criteria as rows. A
 // row that no fiche fills is left out; a cell that its fiche leaves empty
 // says so.
-func comparePage(l web.Layout, heading string, fiches []*content.Fiche, idx *catalog, ix *offerindex.Index, dev bool) web.ComparePage {
+func comparePage(l web.Layout, heading string, fiches []*fiche.Fiche, idx *catalog, ix *offerindex.Index, dev bool) web.ComparePage {
 	p := web.ComparePage{Layout: l, Heading: heading}
 	for _, f := range fiches {
 		p.Fiches = append(p.Fiches, web.Link{Label: f.Title, URL: "/metiers/" + f.Slug})
 	}
-	row := func(label, hint string, cell func(f *content.Fiche) web.CompareCell) web.CompareRow {
+	row := func(label, hint string, cell func(f *fiche.Fiche) web.CompareCell) web.CompareRow {
 		r := web.CompareRow{Label: label, Hint: hint}
 		for _, f := range fiches {
 			c := cell(f)
@@ -127,10 +120,10 @@ func comparePage(l web.Layout, heading string, fiches []*content.Fiche, idx *cat
 	}
 	filled := func(r web.CompareRow) bool { return slices.ContainsFunc(r.Cells, hasContent) }
 	p.Rows = append(p.Rows,
-		row("Secteur", "", func(f *content.Fiche) web.CompareCell {
+		row("Secteur", "", func(f *fiche.Fiche) web.CompareCell {
 			return web.CompareCell{Link: web.Link{Label: idx.sectorNames[f.Sector], URL: "/secteurs/" + f.Sector}}
 		}),
-		row("Accès", "Niveaux d’études pour commencer", func(f *content.Fiche) web.CompareCell {
+		row("Accès", "Niveaux d’études pour commencer", func(f *fiche.Fiche) web.CompareCell {
 			var levels []string
 			for _, a := range f.Access {
 				levels = append(levels, levelLabel(a))
@@ -141,34 +134,34 @@ func comparePage(l web.Layout, heading string, fiches []*content.Fiche, idx *cat
 	scale := newScale(fiches, ix)
 	for _, lv := range fiche.SalaryLevels {
 		r := row("Salaire, "+strings.ToLower(salaryLevelLabels[lv][:1])+salaryLevelLabels[lv][1:], "Selon les sources de la fiche, brut par an",
-			func(f *content.Fiche) web.CompareCell { return bandCell(f, lv, scale) })
+			func(f *fiche.Fiche) web.CompareCell { return bandCell(f, lv, scale) })
 		if filled(r) {
 			p.Rows = append(p.Rows, r)
 		}
 	}
 	p.Rows = append(p.Rows,
-		row("Salaire proposé dans les offres", "Médiane des offres en ligne qui indiquent un salaire, brut par an", func(f *content.Fiche) web.CompareCell {
+		row("Salaire proposé dans les offres", "Médiane des offres en ligne qui indiquent un salaire, brut par an", func(f *fiche.Fiche) web.CompareCell {
 			return observedCell(ix, f.Slug, scale)
 		}),
-		row("Offres en ce moment", "", func(f *content.Fiche) web.CompareCell { return offersCell(ix, f) }),
-		row("Intérêts (RIASEC)", "Les types de personnalité qui s’y plaisent", func(f *content.Fiche) web.CompareCell {
+		row("Offres en ce moment", "", func(f *fiche.Fiche) web.CompareCell { return offersCell(ix, f) }),
+		row("Intérêts (RIASEC)", "Les types de personnalité qui s’y plaisent", func(f *fiche.Fiche) web.CompareCell {
 			c := web.CompareCell{Empty: "Non renseigné"}
 			for _, r := range f.Riasec {
 				c.Items = append(c.Items, web.CompareItem{Label: riasecLabels[r] + " (" + r + ")"})
 			}
 			return c
 		}),
-		row("Qualités", "", func(f *content.Fiche) web.CompareCell {
+		row("Qualités", "", func(f *fiche.Fiche) web.CompareCell {
 			// Read as a sentence: the lists can be long.
 			return web.CompareCell{Text: web.JoinFR(f.Qualities), Empty: "Non renseigné"}
 		}))
 	for _, lv := range fiche.Levels {
-		r := row("Formations, niveau "+levelLabel(lv), "", func(f *content.Fiche) web.CompareCell { return trainingCell(f, lv) })
+		r := row("Formations, niveau "+levelLabel(lv), "", func(f *fiche.Fiche) web.CompareCell { return trainingCell(f, lv) })
 		if filled(r) {
 			p.Rows = append(p.Rows, r)
 		}
 	}
-	p.Rows = append(p.Rows, row("Pour aller plus loin", "", func(f *content.Fiche) web.CompareCell {
+	p.Rows = append(p.Rows, row("Pour aller plus loin", "", func(f *fiche.Fiche) web.CompareCell {
 		c := web.CompareCell{Items: []web.CompareItem{{Label: "Lire la fiche " + f.Title, URL: "/metiers/" + f.Slug}}}
 		if len(f.Rome) > 0 {
 			c.Items = append(c.Items, web.CompareItem{Label: "Les offres pour " + f.Title, URL: "/offres?metier=" + f.Slug})
@@ -199,7 +192,7 @@ type scale struct{ max int }
 
 // newScale ends the scale at the highest yearly amount shown, rounded up
 // to ten thousand euros.
-func newScale(fiches []*content.Fiche, ix *offerindex.Index) scale {
+func newScale(fiches []*fiche.Fiche, ix *offerindex.Index) scale {
 	top := 0
 	for _, f := range fiches {
 		for _, b := range f.Salaries {
@@ -230,7 +223,7 @@ func (s scale) bar(lo, hi, mid int, open bool) *web.ScaleBar {
 // bandCell sums up a fiche's bands of one experience level per year, as
 // glance does for the whole fiche: employees' bands, or freelance rates
 // when there is nothing else, said to be an equivalent.
-func bandCell(f *content.Fiche, level string, sc scale) web.CompareCell {
+func bandCell(f *fiche.Fiche, level string, sc scale) web.CompareCell {
 	var use []fiche.Salary
 	freelance := false
 	for _, status := range []string{"salarie", "freelance"} {
@@ -319,7 +312,7 @@ func offersCount(ix *offerindex.Index, slug string) int {
 		TotalOnly: true, Now: time.Now().Unix()}).Total
 }
 
-func offersCell(ix *offerindex.Index, f *content.Fiche) web.CompareCell {
+func offersCell(ix *offerindex.Index, f *fiche.Fiche) web.CompareCell {
 	switch {
 	case len(f.Rome) == 0:
 		return web.CompareCell{Empty: "Aucune offre reliée à cette fiche"}
@@ -333,7 +326,7 @@ func offersCell(ix *offerindex.Index, f *content.Fiche) web.CompareCell {
 	return web.CompareCell{Link: web.Link{Label: web.Plural(n, "offre", "offres") + " en ce moment", URL: "/offres?metier=" + f.Slug}}
 }
 
-func trainingCell(f *content.Fiche, level string) web.CompareCell {
+func trainingCell(f *fiche.Fiche, level string) web.CompareCell {
 	c := web.CompareCell{Empty: "Aucune formation à ce niveau dans la fiche"}
 	for _, t := range f.Trainings {
 		if t.Level != level {
@@ -354,7 +347,7 @@ func trainingCell(f *content.Fiche, level string) web.CompareCell {
 // compareChoices is one select per compared fiche, and one more when
 // there is room, offering the fiches of the sectors already compared:
 // enough to swap one, and bounded by the sizes of those sectors.
-func compareChoices(fiches []*content.Fiche, idx *catalog, dev bool) []web.CompareChoice {
+func compareChoices(fiches []*fiche.Fiche, idx *catalog, dev bool) []web.CompareChoice {
 	var sectors []string
 	for _, f := range fiches {
 		if !slices.Contains(sectors, f.Sector) {

@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -156,4 +158,18 @@ func TestCompareControls(t *testing.T) {
 	checkPage(t, srv, "/metiers/infirmier", 200, nil, []string{`class="compare-with"`})
 	checkPage(t, srv, "/metiers", 200, []string{`<form class="compare-form" action="/comparer" method="get">`,
 		`<input type="checkbox" name="m" value="infirmier">`, "Comparer les fiches cochées"}, []string{`value="brouillon"`})
+}
+
+// BenchmarkComparePage computes a comparison of three fiches per request:
+// the catalog, one read transaction, three counts from the offer index.
+func BenchmarkComparePage(b *testing.B) {
+	srv := mustServer(b, mustDB(b, compareTree()), false)
+	req := httptest.NewRequest(http.MethodGet, "/comparer?m=developpeur-back-end&m=infirmier&m=developpeur-front-end", nil)
+	w := &discard{h: http.Header{}}
+	srv.ServeHTTP(w, req)
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		srv.ServeHTTP(w, req)
+	}
 }
