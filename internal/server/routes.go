@@ -37,6 +37,7 @@ func (s *Server) routes() *echo.Echo {
 	page("/", s.showHome)
 	page("/metiers", s.listFiches)
 	page("/metiers/:slug", s.showFiche)
+	get("/comparer", s.compareFiches)
 	get("/offres", s.listOffers)
 	get("/offres/:source/:id", s.showOffer)
 	page("/secteurs", s.listSectors)
@@ -48,7 +49,6 @@ func (s *Server) routes() *echo.Echo {
 	get("/robots.txt", s.robots)
 	get("/favicon.ico", s.favicon)
 	get("/recherche", s.redirectSearch)
-	get("/comparer", s.compareFiches)
 	// Plain pages take every other first segment: ReservedSlugs keeps
 	// them off the names above.
 	page("/:slug", s.showPage)
