@@ -52,6 +52,7 @@ type Option struct {
 // Card is a fiche in a list.
 type Card struct {
 	Title   string
+	Slug    string
 	URL     string
 	Summary string
 	Sector  string
@@ -161,6 +162,7 @@ type FichePage struct {
 	// figures or the offers' observed salaries.
 	GlanceURL string
 	Observed  *ObservedSalaries
+	Compare   *CompareWith // nil when no other fiche shares the sector
 }
 
 // ObservedSalaries are the yearly salaries stated by a fiche's live offers.

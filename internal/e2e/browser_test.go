@@ -208,7 +208,7 @@ func ink(img image.Image) (float64, int) {
 func TestNoConsoleErrors(t *testing.T) {
 	base := startSite(t, "testdata/content")
 	ctx := newBrowser(t)
-	pages := pageTypes("developpeur-test", "infirmier")
+	pages := pageTypes("architecte-test", "developpeur-test", "infirmier")
 	pages["/offres/demo-exemples/expiree"] = 410
 	for path, status := range pages {
 		console := watchConsole(ctx)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -176,7 +177,28 @@ func pageTypes(fiches ...string) map[string]int {
 	for _, f := range fiches {
 		m["/metiers/"+f] = 200
 	}
+	// The comparison, of three fiches and of two (the layout changes),
+	// and refused: one fiche alone, a fiche that does not exist.
+	if len(fiches) >= 3 {
+		compared := fiches[:3]
+		if rich := []string{"developpeur-back-end", "infirmier", "boulanger"}; len(fiches) > 3 && containsAll(fiches, rich) {
+			compared = rich // editors' salaries, observed ones, trainings at many levels
+		}
+		m["/comparer?m="+strings.Join(compared, "&m=")] = 200
+		m["/comparer?m="+strings.Join(compared[1:], "&m=")] = 200
+		m["/comparer?m="+compared[0]] = 400
+		m["/comparer?m="+compared[0]+"&m=nexiste-pas"] = 404
+	}
 	return m
+}
+
+func containsAll(set, items []string) bool {
+	for _, it := range items {
+		if !slices.Contains(set, it) {
+			return false
+		}
+	}
+	return true
 }
 
 func shippedFiches(t *testing.T) []string {

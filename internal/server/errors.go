@@ -86,9 +86,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.Blob(status, "application/problem+json", problemJSON(status, msg, c.Request().URL.Path))
 		return
 	}
-	if status == http.StatusNotFound && !s.opts.Dev {
-		// Every 404 page of a generation is the same page: render it once.
-		// Anyone can ask for any number of unknown addresses.
+	if status == http.StatusNotFound && msg == kinds[failure.NotFound].message && !s.opts.Dev {
+		// Every 404 page of a generation that says no more than "not
+		// found" is the same page: render it once. Anyone can ask for any
+		// number of unknown addresses. One that names what was not found
+		// is its own page.
 		gen := s.current(c)
 		p := gen.get(notFoundKey)
 		if p == nil {

@@ -44,6 +44,7 @@ func (s *Server) showFiche(c echo.Context) error {
 		l := s.pageLayout(c, idx, f.Title, f.Summary)
 		l.Current, l.Draft = "metiers", f.Draft
 		p := fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)
+		p.Compare = compareWith(slug, f.Sector, idx.visible(s.opts.Dev), idx)
 		rome, err := ficheRome(tx, idx, slug, f.Rome, s.opts.Dev)
 		if err != nil {
 			return nil, err

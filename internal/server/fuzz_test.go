@@ -39,6 +39,8 @@ func FuzzRequest(f *testing.F) {
 		{"/interets/centres/aider-les-autres", ""},
 		{"/interets/rome/22", ""},
 		{"/interets/s", ""},
+		{"/comparer", "m=developpeur-back-end&m=infirmier&m=developpeur-front-end"},
+		{"/comparer", "m=%ff&m=%00&m=INFIRMIER&m=developpeur-backend"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -137,6 +137,6 @@ func card(f store.Summary, sectors map[string]string) web.Card {
 	for i, a := range f.Access {
 		access[i] = levelLabel(a)
 	}
-	return web.Card{Title: f.Title, URL: "/metiers/" + f.Slug, Summary: f.Summary, Sector: sectors[f.Sector],
+	return web.Card{Title: f.Title, Slug: f.Slug, URL: "/metiers/" + f.Slug, Summary: f.Summary, Sector: sectors[f.Sector],
 		Access: strings.Join(access, ", "), Draft: f.Draft}
 }

@@ -37,6 +37,7 @@ func (s *Server) routes() *echo.Echo {
 	page("/", s.showHome)
 	page("/metiers", s.listFiches)
 	page("/metiers/:slug", s.showFiche)
+	get("/comparer", s.compareFiches)
 	get("/offres", s.listOffers)
 	get("/offres/:source/:id", s.showOffer)
 	page("/secteurs", s.listSectors)
