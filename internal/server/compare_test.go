@@ -158,6 +158,11 @@ func TestCompareControls(t *testing.T) {
 	checkPage(t, srv, "/metiers/infirmier", 200, nil, []string{`class="compare-with"`})
 	checkPage(t, srv, "/metiers", 200, []string{`<form class="compare-form" action="/comparer" method="get">`,
 		`<input type="checkbox" name="m" value="infirmier">`, "Comparer les fiches cochées"}, []string{`value="brouillon"`})
+	// the search's results, when there are two or more
+	checkPage(t, srv, "/recherche?q=developpeur", 200, []string{`<form class="compare-form" action="/comparer" method="get">`,
+		`<input type="checkbox" name="m" value="developpeur-back-end">`, `<input type="checkbox" name="m" value="developpeur-front-end">`,
+		"Comparer les fiches cochées"}, nil)
+	checkPage(t, srv, "/recherche?q=infirmier", 200, []string{`href="/metiers/infirmier"`}, []string{`type="checkbox"`, "Comparer les fiches cochées"})
 }
 
 // BenchmarkComparePage computes a comparison of three fiches per request:
