@@ -47,6 +47,7 @@ func TestSearchLanguage(t *testing.T) {
 		{"synonym", "hacker", "Expert·e en cybersécurité", nil},
 		{"synonym and ROME job title", "informaticien", "Développeur·euse back-end", nil},
 		{"interest", "travailler avec des enfants", "ATSEM", nil},
+		{"slang", "bosser avec des enfants", "ATSEM", nil},
 		{"body", "pain", "Boulanger·ère", nil},
 		{"prefix of the last word", "boula", "Boulanger·ère", nil},
 		{"one typo", "boulnger", "Boulanger·ère", []string{"Résultats pour «&#160;<strong>boulanger</strong>&#160;» (aucun résultat pour «&#160;boulnger&#160;»)",

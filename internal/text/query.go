@@ -43,6 +43,15 @@ var aliases = map[string][]string{
 	"rh":            {"ressource"},
 	"compta":        {"comptable"},
 	"commercial":    {"vendeur"},
+	// the words of everyday speech for work
+	"bosser": {"travailler"},
+	"bosse":  {"travaille"},
+	"boulot": {"metier", "travail"},
+	"taf":    {"metier", "travail"},
+	"gosse":  {"enfant"},
+	"gamin":  {"enfant"},
+	"mome":   {"enfant"},
+	"bouffe": {"cuisine"},
 }
 
 // Query is a typed query made safe: each word is a group of stems, any of
