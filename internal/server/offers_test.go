@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"vocation/internal/offer"
+	"vocation/internal/offerindex"
 	"vocation/internal/problem"
 	"vocation/internal/server"
 	"vocation/internal/store"
@@ -283,7 +284,13 @@ func waitUntil(t *testing.T, cond func() bool) {
 // answers a clear 503 with Retry-After instead of hanging; once built, 200.
 func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 	db := mustDemoDB(t, 1000)
-	srv, err := server.New(context.Background(), db, startOffers(t, db), quiet(), server.Options{OfferIndexWait: time.Nanosecond})
+	// The build waits for the test's word: the first request surely comes
+	// before the index, however fast the machine.
+	release := make(chan struct{})
+	live := offerindex.NewLive(db, quiet())
+	live.BeforeBuild = func() { <-release }
+	live.Start(t.Context())
+	srv, err := server.New(context.Background(), db, live, quiet(), server.Options{OfferIndexWait: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,6 +302,7 @@ func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 		!strings.Contains(r.body, `href="/offres?q=infirmier&amp;contrat=cdi"`) {
 		t.Errorf("before the index: %d %q", r.status, r.header.Get("Retry-After"))
 	}
+	close(release)
 	waitUntil(t, func() bool { return get(t, srv, "/offres?q=infirmier&contrat=cdi").status == http.StatusOK })
 	if r := get(t, srv, "/readyz"); r.status != http.StatusOK {
 		t.Errorf("/readyz after the index: %d", r.status)
