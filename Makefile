@@ -5,7 +5,7 @@ CONTENT ?= content
 DB      ?= data/vocation.db
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: run test build import check dev generate communes lint e2e-deps fuzz bench-pages bench-search bench-fiche-search load security lighthouse clean
+.PHONY: run test build import check dev generate communes lint e2e-deps icons fuzz bench-pages bench-search bench-fiche-search load security lighthouse clean
 
 # A few thousand generated demo offers (source demo) come with the site;
 # the pages say they are demonstration data.
@@ -52,6 +52,13 @@ build: static/js/htmx.min.js
 static/js/htmx.min.js: static/package-lock.json
 	npm ci --prefix static --no-audit --no-fund --silent
 	cp static/node_modules/htmx.org/dist/htmx.min.js $@
+
+# The icon sprite: only the Lucide icons web/icons.go names, from
+# lucide-static pinned in static/package-lock.json. The result (about 2 KB
+# compressed) is committed, so that go build and go test work without npm.
+icons:
+	npm ci --prefix static --no-audit --no-fund --silent
+	$(GO) run ./scripts/icons static/node_modules/lucide-static/icons static/img/icons.svg
 
 # The official commune names France Travail's offers are shown with, from
 # Etalab's decoupage-administratif, pinned in scripts/communes/package-lock.json.

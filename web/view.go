@@ -19,12 +19,16 @@ type Layout struct {
 	Script      string // htmx, on the pages that use it; empty elsewhere
 	Combobox    string // the search boxes' suggestions script, on every page
 	Icon        string
+	Sprite      string // content-hashed icon sprite URL (web/icons.go)
 	Current     string // "metiers", "secteurs", ... for aria-current in the nav
 	Query       string // the search box's value
 	Banner      []string
 	Draft       bool
 	Footer      []Link
 	DevReload   DevReload
+	// SearchInPage is true on the pages that have their own search box
+	// (home, errors): the header leaves its own out.
+	SearchInPage bool
 }
 
 // DevReload is the preview's script that reloads the page when the
@@ -60,16 +64,9 @@ type Card struct {
 	Draft   bool
 }
 
-// HomePage is /.
-type HomePage struct {
-	Layout
-	Sectors []SectorCard
-	Recent  []Card
-	Count   int
-}
-
 // SectorCard is a sector in a list.
 type SectorCard struct {
+	Key         string
 	Label       string
 	URL         string
 	Description string
@@ -129,6 +126,8 @@ type ErrorPage struct {
 	Heading string
 	Message string
 	Links   []Link
+	// Nearest are the fiches nearest the words of an address not found.
+	Nearest []Card
 }
 
 // FichePage is /metiers/{slug}.
@@ -407,6 +406,7 @@ type OfferPage struct {
 	Paragraphs    []string
 	Fiches        []Link
 	Gone          bool
+	Others        []OfferCard // an expired offer's métier's current offers
 	Search        Link
 	// Demo is a demonstration offer (source demo or demo-*): it says it
 	// has no real application instead of linking to one.

@@ -86,7 +86,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.Blob(status, "application/problem+json", problemJSON(status, msg, c.Request().URL.Path))
 		return
 	}
-	if status == http.StatusNotFound && msg == kinds[failure.NotFound].message && !s.opts.Dev {
+	var words string
+	var nearest []web.Card
+	if status == http.StatusNotFound {
+		words, nearest = s.nearest(c, s.current(c))
+	}
+	if status == http.StatusNotFound && msg == kinds[failure.NotFound].message && !s.opts.Dev && len(nearest) == 0 {
 		// Every 404 page of a generation that says no more than "not
 		// found" is the same page: render it once. Anyone can ask for any
 		// number of unknown addresses. One that names what was not found
@@ -94,7 +99,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		gen := s.current(c)
 		p := gen.get(notFoundKey)
 		if p == nil {
-			body, err := s.errorPage(c, gen, status, heading, msg)
+			body, err := s.errorPage(c, gen, status, heading, msg, "", nil)
 			if err == nil {
 				p, err = newPage(status, body)
 			}
@@ -108,7 +113,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		writePage(c.Response(), c.Request(), p)
 		return
 	}
-	body, err := s.errorPage(c, s.current(c), status, heading, msg)
+	body, err := s.errorPage(c, s.current(c), status, heading, msg, words, nearest)
 	if err != nil {
 		s.log.Error("render error page", slog.Any("err", err))
 		_ = c.String(status, msg)
@@ -140,13 +145,14 @@ func problemJSON(status int, detail, instance string) []byte {
 // starts with a space.
 const notFoundKey = " 404"
 
-func (s *Server) errorPage(c echo.Context, gen *snapshot, status int, heading, msg string) ([]byte, error) {
+func (s *Server) errorPage(c echo.Context, gen *snapshot, status int, heading, msg, words string, nearest []web.Card) ([]byte, error) {
 	l := s.layout(c, heading, "")
 	l.Canonical = "" // an error has no canonical address
+	l.SearchInPage, l.Query = true, words
 	if idx, err := s.catalogFor(c.Request().Context(), gen); err == nil {
 		l.Footer = idx.footer
 	}
-	p := web.ErrorPage{Layout: l, Status: status, Heading: heading, Message: msg,
+	p := web.ErrorPage{Layout: l, Status: status, Heading: heading, Message: msg, Nearest: nearest,
 		Links: []web.Link{{Label: "Accueil", URL: "/"}, {Label: "Toutes les fiches métiers", URL: "/metiers"}}}
 	if status == http.StatusServiceUnavailable {
 		p.Links = append([]web.Link{{Label: "Réessayer", URL: c.Request().URL.RequestURI()}}, p.Links...)

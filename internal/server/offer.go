@@ -142,6 +142,11 @@ func (s *Server) showOffer(c echo.Context) error {
 	if p.Gone {
 		status = http.StatusGone
 		p.Title = "Offre expirée : " + o.Title
+		if p.SearchInPage = true; len(p.Fiches) > 0 {
+			if p.Others, err = s.othersOf(c, idx, strings.TrimPrefix(p.Fiches[0].URL, "/metiers/")); err != nil {
+				return err
+			}
+		}
 	}
 	return s.render(c, status, web.Offer(p))
 }

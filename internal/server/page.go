@@ -109,6 +109,7 @@ func (s *Server) layout(c echo.Context, title, description string) web.Layout {
 		Canonical:   s.canonical(c.Request().URL.Path),
 		CSS:         s.assets.URL("css/site.css"),
 		Icon:        s.assets.URL("img/favicon.svg"),
+		Sprite:      s.assets.URL("img/icons.svg"),
 		Combobox:    s.assets.URL("js/combobox.js"),
 		Banner:      s.banner(),
 		DevReload:   s.devReload(),

@@ -18,7 +18,7 @@ func sectorCards(idx *catalog, fiches []store.Summary) []web.SectorCard {
 	}
 	out := make([]web.SectorCard, len(idx.sectors))
 	for i, sec := range idx.sectors {
-		out[i] = web.SectorCard{Label: sec.Label, URL: "/secteurs/" + sec.Key, Description: sec.Description, Count: counts[sec.Key]}
+		out[i] = web.SectorCard{Key: sec.Key, Label: sec.Label, URL: "/secteurs/" + sec.Key, Description: sec.Description, Count: counts[sec.Key]}
 	}
 	return out
 }
