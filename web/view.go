@@ -147,6 +147,7 @@ type FichePage struct {
 	BodyHTML   string
 	Salaries   []SalaryGroup
 	Chart      *Chart
+	ChartPhone *Chart // the same bands, laid out for a phone's width
 	Trainings  []TrainingGroup
 	Related    []Link
 	Rome       *RomeView // nil when the fiche has no code the referential knows

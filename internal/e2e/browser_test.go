@@ -82,7 +82,7 @@ func TestJourney(t *testing.T) {
 	if !eval[bool](t, ctx, inView) || eval[string](t, ctx, `location.hash`) != "#formation" {
 		t.Error("the table of contents link did not bring the section into view")
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll(".chart svg rect.bar").length`); n != 3 {
+	if n := eval[int](t, ctx, `document.querySelectorAll(".chart .chart-wide rect.bar").length`); n != 3 {
 		t.Errorf("salary chart has %d bars, want 3", n)
 	}
 

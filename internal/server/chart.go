@@ -41,26 +41,9 @@ func salaryChart(bands []fiche.Salary) *web.Chart {
 				y += rowHeight
 				first = false
 			}
-			lo, hi := fiche.Annual(b.Min, b.Unit), fiche.Annual(b.Max, b.Unit)
-			x1, x2 := x(lo), x(hi)
-			if b.OpenEnded {
-				x2 = x(axisMax)
-			}
-			if x2-x1 < 4 {
-				x2 = x1 + 4
-			}
-			value := kEuros(lo) + "–" + kEuros(hi)
-			switch {
-			case b.OpenEnded:
-				value = kEuros(lo) + " et +"
-			case lo == hi:
-				value = kEuros(lo)
-			}
-			label := regionLabels[b.Region]
-			if b.Status == "freelance" {
-				label += ", freelance"
-			}
-			c.Rows = append(c.Rows, web.ChartRow{Y: y, Label: label, X1: x1, X2: min(x2, chartWidth-chartRight+4), Open: b.OpenEnded, Value: value})
+			row := bandRow(b, x, axisMax)
+			row.Y, row.X2 = y, min(row.X2, chartWidth-chartRight+4)
+			c.Rows = append(c.Rows, row)
 			y += rowHeight
 		}
 	}
@@ -68,8 +51,12 @@ func salaryChart(bands []fiche.Salary) *web.Chart {
 		c.Ticks = append(c.Ticks, web.Tick{X: x(v), Label: kEuros(v)})
 	}
 	c.Height = y + 28
-	c.Summary = fmt.Sprintf("%d fourchettes de salaire, de %s à %s brut par an.", len(bands), kEuros(lowest(bands)), kEuros(top))
+	c.Summary = chartSummary(bands, top)
 	return c
+}
+
+func chartSummary(bands []fiche.Salary, top int) string {
+	return fmt.Sprintf("%d fourchettes de salaire, de %s à %s brut par an.", len(bands), kEuros(lowest(bands)), kEuros(top))
 }
 
 func lowest(bands []fiche.Salary) int {

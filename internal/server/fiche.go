@@ -116,7 +116,7 @@ func fichePage(l web.Layout, f *content.Fiche, visible []store.Summary, sectors 
 	}
 	p.Salaries, p.Estimates = salaryGroups(f.Salaries, sources)
 	p.Glance, p.GlanceURL = glance(f.Salaries), "#chiffres-salaires"
-	p.Chart = salaryChart(f.Salaries)
+	p.Chart, p.ChartPhone = salaryChart(f.Salaries), salaryChartPhone(f.Salaries)
 	p.Trainings = trainingGroups(f.Trainings, sources)
 	titles := map[string]string{}
 	for _, v := range visible {

@@ -146,7 +146,7 @@ func TestPages(t *testing.T) {
 		{"/metiers?secteur=inconnu", 400, []string{"inconnu"}, nil},
 		{"/metiers/developpeur-back-end", 200, []string{
 			"<h1 id=\"fiche-titre\">Développeur·euse back-end</h1>",
-			"Aussi appelé&#160;: dev back et développeuse back-end",
+			"<dt>Aussi appelé</dt>", "<dd>dev back et développeuse back-end</dd>",
 			`href="#salaire-et-evolution"`, `<h2 id="salaire-et-evolution">`,
 			`<a href="/interets/I">Investigateur (I)</a> et  <a href="/interets/C">Conventionnel (C)</a>`,
 			"2\u202f000\u00a0€ par mois", "24\u202f000\u00a0€ par an", // monthly band as given and per year

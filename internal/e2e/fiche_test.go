@@ -1,0 +1,174 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// A phone the size of most sold today, and a laptop.
+const (
+	phoneW, phoneH = 390, 844
+	wideW, wideH   = 1280, 800
+)
+
+// ficheShot keeps a full-page screenshot (JPEG) as a test artefact
+// (go test -artifacts -outputdir DIR keeps them).
+func ficheShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name+".jpg"), shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// essentielJS reports where the key facts start and how tall the page is.
+const essentielJS = `(() => {
+	const e = document.getElementById("essentiel");
+	const first = document.querySelector(".facts dl > div");
+	return { top: e.getBoundingClientRect().top + scrollY, firstBottom: first.getBoundingClientRect().bottom + scrollY,
+		height: document.documentElement.scrollHeight, screen: innerHeight, over: document.documentElement.scrollWidth > innerWidth };
+})()`
+
+type essentiel struct {
+	Top, FirstBottom, Height, Screen float64
+	Over                             bool
+}
+
+// TestFicheEssentielOnFirstScreen opens every shipped fiche on a phone:
+// the key facts' heading and their first line (how to get in) are on the
+// first screen, under the title and the summary.
+func TestFicheEssentielOnFirstScreen(t *testing.T) {
+	base := startSite(t, "../../content")
+	ctx := newBrowser(t)
+	within(t, ctx, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	for _, slug := range shippedFiches(t) {
+		within(t, ctx, chromedp.Navigate(base+"/metiers/"+slug), chromedp.WaitVisible("#essentiel"))
+		m := eval[essentiel](t, ctx, essentielJS)
+		t.Logf("%s: #essentiel at %.0f px, its first fact ends at %.0f px, page %.0f px", slug, m.Top, m.FirstBottom, m.Height)
+		if m.FirstBottom > m.Screen {
+			t.Errorf("%s: the first key fact ends at %.0f px, below the first screen (%.0f px)", slug, m.FirstBottom, m.Screen)
+		}
+		if m.Over {
+			t.Errorf("%s: the page scrolls sideways at %d px", slug, phoneW)
+		}
+	}
+}
+
+// TestFicheChartTextOnPhone measures the salary chart's text as drawn on
+// a phone: its font size times the SVG's scale is 12 px or more, and no
+// word runs past the chart's edges.
+func TestFicheChartTextOnPhone(t *testing.T) {
+	base := startSite(t, "../../content")
+	ctx := newBrowser(t)
+	within(t, ctx, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	within(t, ctx, chromedp.Navigate(base+"/metiers/developpeur-back-end"), chromedp.WaitVisible("h1"))
+	type text struct {
+		Text         string
+		Size         float64
+		Left, Right  float64
+		SvgL, SvgR   float64
+		Shown, Total int
+	}
+	got := eval[[]text](t, ctx, `(() => {
+		const shown = [...document.querySelectorAll(".chart svg")].filter(s => s.getClientRects().length > 0);
+		return shown.flatMap(svg => {
+			const box = svg.getBoundingClientRect(), scale = box.width / svg.viewBox.baseVal.width;
+			return [...svg.querySelectorAll("text")].map(e => { const r = e.getBoundingClientRect();
+				return { text: e.textContent, size: parseFloat(getComputedStyle(e).fontSize) * scale,
+					left: r.left, right: r.right, svgL: box.left, svgR: box.right, shown: shown.length }; });
+		});
+	})()`)
+	if len(got) == 0 || got[0].Shown != 1 {
+		t.Fatalf("want one chart shown at %d px, got %d texts", phoneW, len(got))
+	}
+	small := 99.0
+	for _, e := range got {
+		small = min(small, e.Size)
+		if e.Size < 12 {
+			t.Errorf("%q is drawn at %.1f px, want 12 or more", e.Text, e.Size)
+		}
+		if e.Left < e.SvgL-0.5 || e.Right > e.SvgR+0.5 {
+			t.Errorf("%q (%.0f to %.0f px) runs out of the chart (%.0f to %.0f px)", e.Text, e.Left, e.Right, e.SvgL, e.SvgR)
+		}
+	}
+	t.Logf("%d texts, the smallest drawn at %.1f px", len(got), small)
+}
+
+// TestFicheSectionMenuByKeyboard uses the folded section menu of a phone
+// with the keyboard alone: Tab reaches it, Enter opens it, and a link
+// brings its section into view.
+func TestFicheSectionMenuByKeyboard(t *testing.T) {
+	base := startSite(t, "../../content")
+	ctx := newBrowser(t)
+	within(t, ctx, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile),
+		chromedp.Navigate(base+"/metiers/infirmier"), chromedp.WaitVisible("h1"))
+	if eval[bool](t, ctx, `getComputedStyle(document.querySelector("nav.toc")).display !== "none"`) {
+		t.Error("the long table of contents is shown on a phone")
+	}
+	onSummary := `document.activeElement.matches(".toc-phone summary")`
+	for i := 0; i < 60 && !eval[bool](t, ctx, onSummary); i++ {
+		within(t, ctx, chromedp.KeyEvent("\t"))
+	}
+	if !eval[bool](t, ctx, onSummary) {
+		t.Fatal("Tab never reached the section menu")
+	}
+	if eval[bool](t, ctx, `document.querySelector(".toc-phone details").open`) {
+		t.Fatal("the section menu is open before it is asked for")
+	}
+	within(t, ctx, chromedp.KeyEvent("\r"))
+	if !eval[bool](t, ctx, `document.querySelector(".toc-phone details").open`) {
+		t.Fatal("Enter did not open the section menu")
+	}
+	within(t, ctx, chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
+	href := eval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`)
+	if href != "#missions" {
+		t.Fatalf("two Tabs after opening focus %q, want the second section, #missions", href)
+	}
+	inView := `(() => { const r = document.getElementById("missions").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`
+	if eval[bool](t, ctx, inView) {
+		t.Fatal("#missions is in view already: nothing to prove")
+	}
+	within(t, ctx, chromedp.KeyEvent("\r"))
+	if !eval[bool](t, ctx, inView) || eval[string](t, ctx, `location.hash`) != "#missions" {
+		t.Error("Enter on the link did not bring its section into view")
+	}
+}
+
+// TestFicheWideLayout checks a laptop's layout: the table of contents is
+// beside the text and stays in view down the page. It keeps screenshots
+// of the longest fiche and a typical one at both widths.
+func TestFicheWideLayout(t *testing.T) {
+	base := startSite(t, "../../content")
+	ctx := newBrowser(t)
+	for _, slug := range []string{"developpeur-back-end", "infirmier"} {
+		within(t, ctx, chromedp.EmulateViewport(wideW, wideH), chromedp.Navigate(base+"/metiers/"+slug), chromedp.WaitVisible("nav.toc"))
+		type box struct{ TocL, TocTop, TextR, Height float64 }
+		place := `(() => { const toc = document.querySelector("nav.toc").getBoundingClientRect(), text = document.querySelector(".prose").getBoundingClientRect();
+			return { tocL: toc.left, tocTop: toc.top, textR: text.right, height: document.documentElement.scrollHeight }; })()`
+		b := eval[box](t, ctx, place)
+		if b.TocL < b.TextR || b.TocTop > wideH {
+			t.Errorf("%s: the table of contents (left %.0f px, top %.0f px) is not beside the text (right %.0f px) on the first screen", slug, b.TocL, b.TocTop, b.TextR)
+		}
+		ficheShot(t, ctx, slug+"-1280")
+		within(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector(".fiche-footer").scrollIntoView()`))
+		if s := eval[box](t, ctx, place); s.TocTop < 0 || s.TocTop > wideH/2 {
+			t.Errorf("%s: far down the page the table of contents is at %.0f px, out of view", slug, s.TocTop)
+		}
+		within(t, ctx, chromedp.EmulateViewport(phoneW, phoneH, chromedp.EmulateMobile), chromedp.Navigate(base+"/metiers/"+slug), chromedp.WaitVisible("h1"))
+		phone := eval[essentiel](t, ctx, essentielJS)
+		ficheShot(t, ctx, slug+"-390")
+		within(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".fiche details").forEach(d => d.open = true)`))
+		if over := eval[bool](t, ctx, `document.documentElement.scrollWidth > innerWidth`); over {
+			t.Errorf("%s: unfolded, the page scrolls sideways at %d px", slug, phoneW)
+		}
+		ficheShot(t, ctx, slug+"-390-deplie")
+		t.Logf("%s: page %.0f px tall at %d, %.0f px at %d", slug, b.Height, wideW, phone.Height, phoneW)
+	}
+}
