@@ -86,3 +86,28 @@ func TestOffersFormRoundTrip(t *testing.T) {
 		t.Errorf("the form gave\n%s\nwant\n%s", got.Encode(), want.Encode())
 	}
 }
+
+// TestOfferPageOnAPhone: at 390 x 844 the key facts and the way to apply
+// (here, for a demonstration offer, the note that says there is none) are
+// in the first screen, and nothing scrolls sideways at 320 px.
+func TestOfferPageOnAPhone(t *testing.T) {
+	base := startSite(t, "../../content")
+	ctx := newBrowser(t)
+	for _, size := range []struct{ w, h int64 }{{390, 844}, {320, 640}} {
+		within(t, ctx, chromedp.EmulateViewport(size.w, size.h), chromedp.Navigate(base+"/offres/demo-exemples/exemple-0000001"), chromedp.WaitVisible("h1"))
+		if over := eval[bool](t, ctx, `document.documentElement.scrollWidth > innerWidth`); over {
+			t.Errorf("%d px: the page scrolls sideways", size.w)
+		}
+		bottom := eval[float64](t, ctx, `(() => { const n = document.querySelector(".offer-key + .note, .offer-key + .offer-apply"); return n ? n.getBoundingClientRect().bottom + scrollY : 1e9; })()`)
+		if size.w == 390 && bottom > float64(size.h) {
+			t.Errorf("390 px: the key facts and the way to apply end at %.0f px, below the first screen", bottom)
+		}
+		if dir := os.Getenv("VOCATION_SCREENSHOTS"); dir != "" {
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("offre-%d.png", size.w)), shot, 0o644)
+		}
+	}
+}

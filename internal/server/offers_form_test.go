@@ -96,3 +96,20 @@ func TestOffersFilterChips(t *testing.T) {
 	checkPage(t, srv, "/offres?q=developpeur", 200, []string{"<summary>Filtres (aucun actif)</summary>"}, []string{`class="filter-chip"`})
 	checkPage(t, srv, "/offres?metier=developpeur-back-end", 200, []string{"<summary>Filtres (1 actif)</summary>"}, nil)
 }
+
+// TestOfferPageKeyFactsFirst: the offer page opens on what decides
+// whether to apply (contract, place, salary, date), then « Postuler »,
+// then the rest.
+func TestOfferPageKeyFactsFirst(t *testing.T) {
+	files := offersTree()
+	files["offres/local.jsonl"] += offerJSON("a1", "Boulangère", "cdi",
+		`,"url":"https://emploi.example/offres/1","company":"Fournil","city":"Lyon","postcode":"69003","salary_min":24000,"salary_unit":"year","remote_days":1,"experience_years":2`) + "\n"
+	srv := mustServer(t, mustDB(t, files), false)
+	r := get(t, srv, "/offres/local/a1")
+	if r.status != 200 {
+		t.Fatalf("status %d", r.status)
+	}
+	inOrder(t, r.body, []string{`<h1 id="offre-titre">Boulangère</h1>`, `<dl class="offer-key">`, "<dt>Contrat</dt><dd>CDI</dd>", "<dt>Lieu</dt>",
+		"<dt>Salaire</dt>", "<dt>Publiée le</dt>", "Postuler sur le site de l’annonceur", "<dt>Entreprise</dt><dd>Fournil</dd>",
+		"<dt>Télétravail</dt>", "<dt>Expérience</dt>", "<h2>Description</h2>"})
+}
