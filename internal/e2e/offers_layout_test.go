@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -109,5 +110,31 @@ func TestOfferPageOnAPhone(t *testing.T) {
 			}
 			os.WriteFile(filepath.Join(dir, fmt.Sprintf("offre-%d.png", size.w)), shot, 0o644)
 		}
+	}
+}
+
+// TestOfferFiltersStayOpenOnAPhone: with htmx, ticking a box in the
+// unfolded filters on a phone updates the results and the counts in
+// place, and the filters stay open with the focus on that box, so that
+// a second box is one tap away.
+func TestOfferFiltersStayOpenOnAPhone(t *testing.T) {
+	base := startSite(t, "testdata/content")
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	within(t, ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/offres?q=infirmiere"), chromedp.WaitVisible(chromedp.ID("resultats")))
+	poll(t, ctx, `typeof htmx !== "undefined"`)
+	within(t, ctx, chromedp.Click(`details.offer-filters > summary`), chromedp.WaitVisible(`#f-contrat-cdd`), chromedp.Click(`#f-contrat-cdd`))
+	poll(t, ctx, `location.search.includes("contrat=cdd") && document.querySelector("#resultats").textContent === "1 offre"`)
+	if !eval[bool](t, ctx, `document.querySelector("details.offer-filters").open`) {
+		t.Error("the filters folded after the change")
+	}
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "f-contrat-cdd" {
+		t.Errorf("focus on %q after the change, want the box", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("details.offer-filters > summary").textContent`); got != "Filtres (1 actif)" {
+		t.Errorf("summary %q after the change", got)
+	}
+	if p := console.problems(false); len(p) > 0 {
+		t.Errorf("console errors or CSP violations:\n%s", strings.Join(p, "\n"))
 	}
 }

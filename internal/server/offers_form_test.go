@@ -86,15 +86,15 @@ func TestOffersFormKeepsTheSearch(t *testing.T) {
 func TestOffersFilterChips(t *testing.T) {
 	srv := mustServer(t, mustDB(t, offersTree()), false)
 	checkPage(t, srv, "/offres?q=developpeur&contrat=cdi&teletravail=1", 200, []string{
-		"<summary>Filtres (2 actifs)</summary>",
+		`<summary>Filtres (<span id="filtres-n">2 actifs</span>)</summary>`,
 		`<a class="filter-chip" href="/offres?q=developpeur&amp;teletravail=1" aria-label="Retirer le filtre CDI">CDI`,
 		`<a class="filter-chip" href="/offres?contrat=cdi&amp;q=developpeur" aria-label="Retirer le filtre télétravail 1 jour ou plus par semaine">`,
 		// the counts of the checked box and of the others
-		`<input type="checkbox" name="contrat" value="cdi" checked> <span>CDI <span class="n">(1)</span>`,
-		`<input type="checkbox" name="contrat" value="cdd" disabled> <span class="zero">CDD <span class="n">(0)</span>`,
+		`<input type="checkbox" id="f-contrat-cdi" name="contrat" value="cdi" checked> <span>CDI <span class="n">(1)</span>`,
+		`<input type="checkbox" id="f-contrat-cdd" name="contrat" value="cdd" disabled> <span class="zero">CDD <span class="n">(0)</span>`,
 	}, nil)
-	checkPage(t, srv, "/offres?q=developpeur", 200, []string{"<summary>Filtres (aucun actif)</summary>"}, []string{`class="filter-chip"`})
-	checkPage(t, srv, "/offres?metier=developpeur-back-end", 200, []string{"<summary>Filtres (1 actif)</summary>"}, nil)
+	checkPage(t, srv, "/offres?q=developpeur", 200, []string{`<summary>Filtres (<span id="filtres-n">aucun actif</span>)</summary>`}, []string{`class="filter-chip"`})
+	checkPage(t, srv, "/offres?metier=developpeur-back-end", 200, []string{`<summary>Filtres (<span id="filtres-n">1 actif</span>)</summary>`}, nil)
 }
 
 // TestOfferPageKeyFactsFirst: the offer page opens on what decides

@@ -142,7 +142,7 @@ func TestFacetLinksAreShareableSearches(t *testing.T) {
 	srv := mustServer(t, mustDB(t, offersTree()), false)
 	r := get(t, srv, "/offres?q=developpeur")
 	// The CDD box, ticked, keeps the words and adds the contract.
-	if !strings.Contains(r.body, `<input type="checkbox" name="contrat" value="cdd"> <span>CDD <span class="n">(1)</span>`) {
+	if !strings.Contains(r.body, `<input type="checkbox" id="f-contrat-cdd" name="contrat" value="cdd"> <span>CDD <span class="n">(1)</span>`) {
 		t.Errorf("no CDD facet box in\n%s", r.body)
 	}
 	v := formValues(t, r.body)
