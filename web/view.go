@@ -357,7 +357,8 @@ type OffersPage struct {
 	Experience []Option
 	Metiers    []Option
 	Places     []Option
-	Active     []Link // the active filters, each a link that removes it
+	Active     []Link  // the active filters, each a link that removes it
+	Kept       []Param // parameters no control of the filters shows, kept hidden
 	Total      int
 	Results    []OfferCard
 	Prev, Next string

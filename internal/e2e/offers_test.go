@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestOfferSearchWithJavaScript: with htmx, a facet updates the results
+// TestOfferSearchWithJavaScript: with htmx, a filter box updates the results
 // and facets in place, the address bar follows, and Back restores the
 // previous search.
 func TestOfferSearchWithJavaScript(t *testing.T) {
@@ -24,8 +24,7 @@ func TestOfferSearchWithJavaScript(t *testing.T) {
 	}
 	// A marker on window survives an in-place update, not a page load.
 	within(t, ctx, chromedp.Evaluate[chromedp.Void](`window.__stay = 1`))
-	link := `.facets a[href*="contrat=cdd"]`
-	within(t, ctx, chromedp.Click(link))
+	within(t, ctx, chromedp.Click(`input[name=contrat][value=cdd]`))
 	poll(t, ctx, `location.search.includes("contrat=cdd") && document.querySelector("#resultats").textContent !== `+jsString(before))
 	if eval[int](t, ctx, `window.__stay || 0`) != 1 {
 		t.Error("the facet reloaded the whole page")
@@ -40,8 +39,7 @@ func TestOfferSearchWithJavaScript(t *testing.T) {
 	}
 }
 
-// TestOfferSearchWithoutJavaScript: the same search works as plain links
-// and a GET form.
+// TestOfferSearchWithoutJavaScript: the same search works as a GET form.
 func TestOfferSearchWithoutJavaScript(t *testing.T) {
 	base := startSite(t, "testdata/content")
 	ctx := newBrowser(t)
@@ -60,9 +58,9 @@ func TestOfferSearchWithoutJavaScript(t *testing.T) {
 	if !strings.Contains(total, "2 offres") {
 		t.Errorf("search gave %q, want 2 offres", total)
 	}
-	within(t, ctx, chromedp.Click(`.facets a[href*="contrat=cdd"]`), chromedp.WaitVisible(chromedp.ID("resultats")))
+	within(t, ctx, chromedp.Click(`input[name=contrat][value=cdd]`), chromedp.Click(`.offers-apply`), chromedp.WaitVisible(chromedp.ID("resultats")))
 	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "contrat=cdd") {
-		t.Errorf("facet link address %q", q)
+		t.Errorf("filters form address %q", q)
 	}
 	if after := eval[string](t, ctx, `document.querySelector("#resultats").textContent`); after != "1 offre" {
 		t.Errorf("the CDD facet gave %q, want 1 offre", after)

@@ -233,6 +233,7 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index,
 			URL: p.url(func(q *offerParams) { q.lieu = toggleString(q.lieu, pc) })})
 	}
 	page.Active = activeFilters(p, idx)
+	page.Kept = keptParams(p, page)
 	page.Pages = pageCount(res.Total)
 	if res.Total > maxPage*perPage {
 		page.Listed = maxPage * perPage
@@ -261,6 +262,23 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index,
 		page.Empty = s.suggestions(c.Request().Context(), p, ix, req, res)
 	}
 	return page
+}
+
+// keptParams are the parameters of p that no control of the filters form
+// shows (a ROME code, a radius or an experience typed in an address), so
+// that submitting the form keeps the search it shows.
+func keptParams(p offerParams, page web.OffersPage) []web.Param {
+	var kept []web.Param
+	v := p.values()
+	for _, k := range []struct {
+		name    string
+		options []web.Option
+	}{{"rayon", page.Radii}, {"experience", page.Experience}, {"rome", nil}, {"tel_quel", nil}} {
+		if val := v.Get(k.name); val != "" && !slices.ContainsFunc(k.options, func(o web.Option) bool { return o.Selected }) {
+			kept = append(kept, web.Param{Name: k.name, Value: val})
+		}
+	}
+	return kept
 }
 
 // activeFilters name each active filter with its value, so that a shared

@@ -141,9 +141,14 @@ func TestPagePastTheEnd(t *testing.T) {
 func TestFacetLinksAreShareableSearches(t *testing.T) {
 	srv := mustServer(t, mustDB(t, offersTree()), false)
 	r := get(t, srv, "/offres?q=developpeur")
-	// The CDD facet link keeps the words and adds the contract.
-	if !strings.Contains(r.body, `href="/offres?contrat=cdd&amp;q=developpeur"`) {
-		t.Errorf("no CDD facet link in\n%s", r.body)
+	// The CDD box, ticked, keeps the words and adds the contract.
+	if !strings.Contains(r.body, `<input type="checkbox" id="f-contrat-cdd" name="contrat" value="cdd"> <span>CDD <span class="n">(1)</span>`) {
+		t.Errorf("no CDD facet box in\n%s", r.body)
+	}
+	v := formValues(t, r.body)
+	v.Add("contrat", "cdd")
+	if got := v.Encode(); got != "contrat=cdd&q=developpeur" {
+		t.Errorf("ticking CDD sends %s", got)
 	}
 	if got := get(t, srv, "/offres?contrat=cdd&q=developpeur"); !strings.Contains(got.body, "1 offre") || !strings.Contains(got.body, "Retirer le filtre CDD") {
 		t.Error("following the facet link does not give the counted offers")

@@ -56,7 +56,7 @@ func TestNamesListInFrenchOrder(t *testing.T) {
 	var links, facet []string
 	for _, f := range frenchOrder {
 		links = append(links, `href="/metiers/`+f.slug+`"`)
-		facet = append(facet, "metier="+f.slug)
+		facet = append(facet, `name="metier" value="`+f.slug+`"`)
 	}
 	for _, path := range []string{"/metiers", "/metiers?niveau=bac%2B5", "/secteurs/numerique"} {
 		t.Run(path, func(t *testing.T) {
