@@ -154,3 +154,17 @@ func decodeQR(t *testing.T, svg string) string {
 	}
 	return fmt.Sprint(res.GetText())
 }
+
+func TestAddToSelection(t *testing.T) {
+	srv := publicServer(t)
+	checkPage(t, srv, "/metiers/infirmier", 200, []string{
+		`<form class="add-selection" action="/selection" method="get"><input type="hidden" name="m" value="infirmier"> <button type="submit">Ajouter à ma sélection</button></form>`,
+		// on paper, the way back to the fiche
+		`<img src="/metiers/infirmier/qr.svg"`, "Cette fiche en ligne, à jour&#160;: " + publicURL + "/metiers/infirmier",
+		// a section can be sent by its address
+		`<a class="section-link" href="#le-metier" aria-label="Lien vers cette section">#</a>`,
+	}, nil)
+	for _, path := range []string{"/metiers", "/recherche?q=developpeur"} {
+		checkPage(t, srv, path, 200, []string{`<button type="submit" formaction="/selection">Ajouter à ma sélection</button>`}, nil)
+	}
+}
