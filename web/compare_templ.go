@@ -977,7 +977,7 @@ func compareBar() templ.Component {
 			templ_7745c5c3_Var47 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 93, "<div class=\"compare-bar\"><p>Cochez deux ou trois fiches pour les comparer.</p><button type=\"submit\">Comparer les fiches cochées</button></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 93, "<div class=\"compare-bar\"><p>Cochez deux ou trois fiches pour les comparer, ou jusqu’à douze pour votre sélection.</p><button type=\"submit\">Comparer les fiches cochées</button> <button type=\"submit\" formaction=\"/selection\">Ajouter à ma sélection</button></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -163,6 +163,7 @@ type FichePage struct {
 	GlanceURL string
 	Observed  *ObservedSalaries
 	Compare   *CompareWith // nil when no other fiche shares the sector
+	Share     FicheShare
 }
 
 // ObservedSalaries are the yearly salaries stated by a fiche's live offers.

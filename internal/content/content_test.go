@@ -50,7 +50,7 @@ func TestLoadValidTree(t *testing.T) {
 		t.Fatalf("site = %d fiches, %d pages, %d sectors", len(site.Fiches), len(site.Pages), len(site.Sectors))
 	}
 	a := site.Fiches[0]
-	if a.Slug != "a" || !strings.Contains(a.HTML, `<h2 id="le-metier">Le métier</h2>`) || len(a.Sections) != 1 || a.Sections[0].ID != "le-metier" {
+	if a.Slug != "a" || !strings.Contains(a.HTML, `<h2 id="le-metier">Le métier <a class="section-link" href="#le-metier"`) || len(a.Sections) != 1 || a.Sections[0].ID != "le-metier" {
 		t.Errorf("fiche a rendered as %+v", a)
 	}
 }

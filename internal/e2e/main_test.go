@@ -43,8 +43,9 @@ func TestMain(m *testing.M) {
 }
 
 // startSite imports contentDir and serves it on a free loopback port with
-// the real binary, stopping it (SIGTERM) when the test ends.
-func startSite(t *testing.T, contentDir string) string {
+// the real binary and serve's extra flags, stopping it (SIGTERM) when the
+// test ends.
+func startSite(t *testing.T, contentDir string, flags ...string) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "v.db")
 	if out, err := exec.Command(binary, "import", "--content", contentDir, "--db", db).CombinedOutput(); err != nil {
@@ -56,7 +57,7 @@ func startSite(t *testing.T, contentDir string) string {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(binary, "serve", "--content", contentDir, "--db", db, "--addr", addr)
+	cmd := exec.Command(binary, append([]string{"serve", "--content", contentDir, "--db", db, "--addr", addr}, flags...)...)
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

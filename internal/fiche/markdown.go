@@ -41,10 +41,11 @@ type Markdown struct {
 }
 
 // NewMarkdown builds the one goldmark instance: CommonMark and tables, raw
-// HTML off (goldmark's default), heading anchors from gosimple/slug.
+// HTML off (goldmark's default), heading anchors from gosimple/slug, and a
+// link on each ## heading to itself.
 func NewMarkdown() *Markdown {
 	return &Markdown{md: goldmark.New(
-		goldmark.WithExtensions(extension.Table),
+		goldmark.WithExtensions(extension.Table, sectionLinks{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)}
 }

@@ -45,6 +45,10 @@ func (s *Server) showFiche(c echo.Context) error {
 		l.Current, l.Draft = "metiers", f.Draft
 		p := fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)
 		p.Compare = compareWith(slug, f.Sector, idx.visible(s.opts.Dev), idx)
+		p.Share = web.FicheShare{Slug: slug}
+		if u := s.canonical("/metiers/" + slug); u != "" {
+			p.Share.URL, p.Share.QR = u, "/metiers/"+slug+"/qr.svg"
+		}
 		rome, err := ficheRome(tx, idx, slug, f.Rome, s.opts.Dev)
 		if err != nil {
 			return nil, err

@@ -57,6 +57,10 @@ func (s *Server) routes() *echo.Echo {
 	get("/favicon.ico", s.favicon)
 	get("/recherche", s.searchFiches)
 	get("/recherche/suggestions", s.suggestFiches)
+	// Selections and QR codes: computed from the query, never kept.
+	get("/selection", s.showSelection)
+	get("/selection/qr.svg", s.selectionQR)
+	get("/metiers/:slug/qr.svg", s.ficheQR)
 	if s.opts.Dev {
 		// Not a page route: a stream is never kept. "_dev" is no slug,
 		// so no page can be named like it.
