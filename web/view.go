@@ -25,6 +25,13 @@ type Layout struct {
 	Draft       bool
 	Footer      []Link
 	DevReload   DevReload
+	// OGType is the page's Open Graph type, "website" when empty; JSONLD
+	// are its schema.org blocks (jsonld_view.go).
+	OGType string
+	JSONLD []any
+	// Feed is the Atom feed of the page's search, if any.
+	Feed      string
+	FeedTitle string
 }
 
 // DevReload is the preview's script that reloads the page when the

@@ -50,6 +50,7 @@ func (s *Server) showFiche(c echo.Context) error {
 			return nil, err
 		}
 		withRome(&p, rome)
+		p.JSONLD = append([]any{s.ficheData(f, p)}, s.breadcrumb(web.Link{Label: "Métiers", URL: "/metiers"}, p.Sector, web.Link{Label: f.Title, URL: "/metiers/" + slug})...)
 		fresh := true
 		if len(f.Rome) > 0 {
 			latest, ok, err := latestOffers(tx, ix, idx, slug, 5)

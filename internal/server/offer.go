@@ -101,12 +101,12 @@ func (s *Server) showOffer(c echo.Context) error {
 	}
 	p := web.OfferPage{Layout: s.pageLayout(c, idx, o.Title, ""), Heading: o.Title, Company: o.Company, Place: offerPlace(o.Offer),
 		Contract: contractLabels[o.Contract], Skills: o.Skills, Published: web.Date(o.Published), ApplyURL: o.URL,
-		Gone: o.Expired(time.Now()), Demo: o.Source == "demo" || strings.HasPrefix(o.Source, "demo-"), Search: web.Link{Label: "Toutes les offres", URL: "/offres"}}
+		Gone: o.Expired(time.Now()), Demo: isDemo(o.Source), Search: web.Link{Label: "Toutes les offres", URL: "/offres"}}
 	if p.Demo {
 		// A demo offer's address leads to no real job: no link to apply.
 		p.ApplyURL = ""
 	}
-	p.Current, p.Canonical = "offres", s.canonical(offerURL(o.Offer))
+	p.Current, p.Canonical, p.OGType = "offres", s.canonical(offerURL(o.Offer)), "article"
 	if !o.Expires.IsZero() {
 		p.Expires = web.Date(o.Expires)
 	}
@@ -137,6 +137,9 @@ func (s *Server) showOffer(c echo.Context) error {
 		if p.Search.URL == "/offres" {
 			p.Search = web.Link{Label: "Offres actuelles pour « " + f.Title + " »", URL: "/offres?metier=" + f.Slug}
 		}
+	}
+	if j := s.offerData(o.Offer, p.Canonical, time.Now()); j != nil {
+		p.JSONLD = append([]any{j}, s.breadcrumb(p.Search, web.Link{Label: o.Title, URL: offerURL(o.Offer)})...)
 	}
 	status := http.StatusOK
 	if p.Gone {

@@ -40,6 +40,8 @@ func (s *Server) routes() *echo.Echo {
 	get("/comparer", s.compareFiches)
 	get("/offres", s.listOffers)
 	get("/offres/:source/:id", s.showOffer)
+	// Open data: a search's feed, the sitemap.
+	get("/offres.atom", s.offersFeed)
 	page("/secteurs", s.listSectors)
 	page("/secteurs/:key", s.showSector)
 	page("/interets", s.listInterests)

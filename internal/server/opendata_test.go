@@ -1,0 +1,232 @@
+package server_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+
+	"vocation/internal/server"
+	"vocation/internal/store"
+)
+
+const publicURL = "https://vocation.example"
+
+// publicServer serves files as the site reached at publicURL.
+func publicServer(t *testing.T, db *store.DB) *server.Server {
+	t.Helper()
+	offers := startOffers(t, db)
+	<-offers.Ready()
+	srv, err := server.New(t.Context(), db, offers, quiet(), server.Options{PublicURL: publicURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+// jsonLD decodes every schema.org block of a page, by @type.
+func jsonLD(t *testing.T, body string) map[string]map[string]any {
+	t.Helper()
+	out := map[string]map[string]any{}
+	const open = `<script type="application/ld+json">`
+	for rest := body; ; {
+		i := strings.Index(rest, open)
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len(open):]
+		end := strings.Index(rest, "</script>")
+		var v map[string]any
+		if err := json.Unmarshal([]byte(rest[:end]), &v); err != nil {
+			t.Fatalf("JSON-LD block: %v\n%s", err, rest[:end])
+		}
+		if v["@context"] != "https://schema.org" {
+			t.Errorf("@context %v", v["@context"])
+		}
+		out[v["@type"].(string)] = v
+	}
+}
+
+// field reads a value down a path of keys and indexes, as JSON decodes it.
+func field(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			l, _ := v.([]any)
+			if k >= len(l) {
+				return nil
+			}
+			v = l[k]
+		}
+	}
+	return v
+}
+
+func TestFicheOccupationData(t *testing.T) {
+	srv := publicServer(t, mustDB(t, offersTree()))
+	r := get(t, srv, "/metiers/developpeur-back-end")
+	blocks := jsonLD(t, r.body)
+	occ := blocks["Occupation"]
+	if occ == nil {
+		t.Fatalf("no Occupation block; blocks %v", blocks)
+	}
+	type check struct {
+		path []any
+		want any
+	}
+	for name, c := range map[string]check{
+		"name":             {[]any{"name"}, "Développeur·euse back-end"},
+		"description":      {[]any{"description"}, "Un résumé assez long pour passer la validation."},
+		"url":              {[]any{"url"}, publicURL + "/metiers/developpeur-back-end"},
+		"ROME code":        {[]any{"occupationalCategory", 0, "codeValue"}, "M1805"},
+		"ROME set":         {[]any{"occupationalCategory", 0, "inCodeSet", "name"}, "ROME (France Travail)"},
+		"education 1":      {[]any{"educationRequirements", 0, "educationalLevel"}, "Bac+2"},
+		"education 2":      {[]any{"educationRequirements", 1, "educationalLevel"}, "Bac+5"},
+		"credential type":  {[]any{"educationRequirements", 0, "@type"}, "EducationalOccupationalCredential"},
+		"skills":           {[]any{"skills"}, []any{"Python", "PostgreSQL"}},
+		"band type":        {[]any{"estimatedSalary", 0, "@type"}, "MonetaryAmountDistribution"},
+		"band name":        {[]any{"estimatedSalary", 0, "name"}, "Débutant (0 à 2 ans), France, Salarié"},
+		"band currency":    {[]any{"estimatedSalary", 0, "currency"}, "EUR"},
+		"band duration":    {[]any{"estimatedSalary", 0, "duration"}, "P1Y"},
+		"band per year":    {[]any{"estimatedSalary", 0, "minValue"}, 24000.0},
+		"band max":         {[]any{"estimatedSalary", 0, "maxValue"}, 24000.0},
+		"yearly band":      {[]any{"estimatedSalary", 2, "name"}, "Confirmé (3 à 5 ans), Province, Salarié"},
+		"yearly min":       {[]any{"estimatedSalary", 2, "minValue"}, 43000.0},
+		"yearly max":       {[]any{"estimatedSalary", 2, "maxValue"}, 55000.0},
+		"open-ended max":   {[]any{"estimatedSalary", 3, "maxValue"}, nil},
+		"location":         {[]any{"occupationLocation", 0, "name"}, "France"},
+		"page":             {[]any{"mainEntityOfPage", "@id"}, publicURL + "/metiers/developpeur-back-end"},
+		"page reviewed on": {[]any{"mainEntityOfPage", "lastReviewed"}, "2025-06-01"},
+	} {
+		if got := field(occ, c.path...); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Occupation %s: got %#v, want %#v", name, got, c.want)
+		}
+	}
+	crumbs := blocks["BreadcrumbList"]
+	for i, want := range [][2]string{{"Métiers", publicURL + "/metiers"}, {"Numérique, informatique", publicURL + "/secteurs/numerique"},
+		{"Développeur·euse back-end", publicURL + "/metiers/developpeur-back-end"}} {
+		if field(crumbs, "itemListElement", i, "name") != want[0] || field(crumbs, "itemListElement", i, "item") != want[1] ||
+			field(crumbs, "itemListElement", i, "position") != float64(i+1) {
+			t.Errorf("breadcrumb %d: %v", i, field(crumbs, "itemListElement", i))
+		}
+	}
+	for _, want := range []string{`<meta property="og:title" content="Développeur·euse back-end">`, `<meta property="og:url" content="` + publicURL + `/metiers/developpeur-back-end">`,
+		`<meta property="og:type" content="website">`, `<meta property="og:description" content="Un résumé assez long pour passer la validation.">`} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("fiche lacks %s", want)
+		}
+	}
+}
+
+func TestOfferJobPostingData(t *testing.T) {
+	files := offersTree()
+	files["offres/local.jsonl"] += offerJSON("d1", "Développeur de démonstration", "cdi", `,"source":"demo","city":"Lyon","postcode":"69003","rome":"M1805"`) + "\n"
+	srv := publicServer(t, mustDB(t, files))
+	r := get(t, srv, "/offres/local/o1")
+	job := jsonLD(t, r.body)["JobPosting"]
+	if job == nil {
+		t.Fatal("no JobPosting on a live offer")
+	}
+	for name, c := range map[string]struct {
+		path []any
+		want any
+	}{
+		"title":            {[]any{"title"}, "Développeuse back-end"},
+		"description":      {[]any{"description"}, "Une offre de test."},
+		"datePosted":       {[]any{"datePosted"}, "2026-11-01T00:00:00Z"},
+		"validThrough":     {[]any{"validThrough"}, nil},
+		"employmentType":   {[]any{"employmentType"}, []any{"OTHER"}},
+		"organization":     {[]any{"hiringOrganization", "@type"}, "Organization"},
+		"locality":         {[]any{"jobLocation", "address", "addressLocality"}, "Lyon"},
+		"postcode":         {[]any{"jobLocation", "address", "postalCode"}, "69003"},
+		"département":      {[]any{"jobLocation", "address", "addressRegion"}, "69"},
+		"country":          {[]any{"jobLocation", "address", "addressCountry"}, "FR"},
+		"salary currency":  {[]any{"baseSalary", "currency"}, "EUR"},
+		"salary min":       {[]any{"baseSalary", "value", "minValue"}, 40000.0},
+		"salary max":       {[]any{"baseSalary", "value", "maxValue"}, 45000.0},
+		"salary unit":      {[]any{"baseSalary", "value", "unitText"}, "YEAR"},
+		"identifier name":  {[]any{"identifier", "name"}, "local"},
+		"identifier value": {[]any{"identifier", "value"}, "o1"},
+		"url":              {[]any{"url"}, publicURL + "/offres/local/o1"},
+	} {
+		if got := field(job, c.path...); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("JobPosting %s: got %#v, want %#v", name, got, c.want)
+		}
+	}
+	if !strings.Contains(r.body, `<meta property="og:type" content="article">`) {
+		t.Error("an offer is no og:type article")
+	}
+	// A CDD with no company nor salary still names its employer as unknown
+	// and gives no baseSalary.
+	j2 := jsonLD(t, get(t, srv, "/offres/local/o2").body)["JobPosting"]
+	if field(j2, "employmentType", 0) != "TEMPORARY" || field(j2, "baseSalary") != nil || field(j2, "hiringOrganization", "name") != "Employeur non précisé" {
+		t.Errorf("CDD without salary: %v", j2)
+	}
+	// An expired offer, and a demonstration offer, are no openings.
+	for _, path := range []string{"/offres/local/o4", "/offres/demo/d1"} {
+		r := get(t, srv, path)
+		if r.status != http.StatusOK && r.status != http.StatusGone {
+			t.Fatalf("%s: %d", path, r.status)
+		}
+		if blocks := jsonLD(t, r.body); blocks["JobPosting"] != nil || strings.Contains(r.body, "JobPosting") {
+			t.Errorf("%s has a JobPosting", path)
+		}
+	}
+}
+
+func TestOffersFeed(t *testing.T) {
+	srv := publicServer(t, mustDB(t, offersTree()))
+	page := get(t, srv, "/offres?q=developpeur&page=1")
+	for _, want := range []string{`<link rel="alternate" type="application/atom+xml" title="Suivre cette recherche (flux Atom)" href="/offres.atom?q=developpeur">`,
+		`<a href="/offres.atom?q=developpeur" type="application/atom+xml" data-hx-boost="false">Suivre cette recherche (flux Atom)</a>`,
+		`<link rel="canonical" href="` + publicURL + `/offres?q=developpeur">`} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("search page lacks %s", want)
+		}
+	}
+	r := get(t, srv, "/offres.atom?q=developpeur")
+	if r.status != 200 || r.header.Get("Content-Type") != "application/atom+xml" {
+		t.Fatalf("feed: %d %q", r.status, r.header.Get("Content-Type"))
+	}
+	feed, err := gofeed.NewParser().ParseString(r.body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if feed.FeedType != "atom" || feed.FeedVersion != "1.0" || feed.Title != "Offres d’emploi : developpeur · Vocation" || feed.Link != publicURL+"/offres?q=developpeur" {
+		t.Errorf("feed %s %s %q %q", feed.FeedType, feed.FeedVersion, feed.Title, feed.Link)
+	}
+	// newest first; the expired one is not there
+	var got []string
+	for _, it := range feed.Items {
+		got = append(got, it.GUID+" "+it.Title+" "+it.Link+" "+it.Updated)
+	}
+	want := []string{
+		publicURL + "/offres/local/o2 Développeur Java " + publicURL + "/offres/local/o2 2026-11-02T00:00:00Z",
+		publicURL + "/offres/local/o1 Développeuse back-end " + publicURL + "/offres/local/o1 2026-11-01T00:00:00Z",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("entries:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if feed.Updated != "2026-11-02T00:00:00Z" {
+		t.Errorf("feed updated %q", feed.Updated)
+	}
+	tag := r.header.Get("ETag")
+	if tag == "" {
+		t.Fatal("no ETag")
+	}
+	if again := get(t, srv, "/offres.atom?q=developpeur", "If-None-Match", tag); again.status != http.StatusNotModified || again.body != "" {
+		t.Errorf("If-None-Match: %d", again.status)
+	}
+	if other := get(t, srv, "/offres.atom?q=infirmiere", "If-None-Match", tag); other.status != 200 {
+		t.Errorf("another search's feed: %d", other.status)
+	}
+	if bad := get(t, srv, "/offres.atom?salaire_min=abc"); bad.status != http.StatusBadRequest {
+		t.Errorf("bad parameter: %d", bad.status)
+	}
+}
