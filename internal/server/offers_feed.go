@@ -2,10 +2,7 @@ package server
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -54,12 +51,7 @@ func (s *Server) offersFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	base := s.opts.PublicURL
-	if base == "" {
-		// Only a server built without a public URL (tests, embedding):
-		// the feed is never kept, so the Host header reaches no one else.
-		base = "http://" + c.Request().Host
-	}
+	base := s.absoluteBase(c)
 	search := p.url(func(*offerParams) {})
 	f := &feeds.Feed{
 		Title:       feedTitle(p, idx),
@@ -88,13 +80,7 @@ func (s *Server) offersFeed(c echo.Context) error {
 	if err := f.WriteAtom(&buf); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	tag := `"` + hex.EncodeToString(sum[:8]) + `"`
-	c.Response().Header().Set("ETag", tag)
-	if etagMatch(c.Request().Header.Get("If-None-Match"), tag) {
-		return c.NoContent(http.StatusNotModified)
-	}
-	return c.Blob(http.StatusOK, "application/atom+xml", buf.Bytes())
+	return blobWithETag(c, "application/atom+xml", buf.Bytes())
 }
 
 // feedTitle names the search: its words, métier, contracts and place.

@@ -2,8 +2,10 @@ package server_test
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -228,5 +230,93 @@ func TestOffersFeed(t *testing.T) {
 	}
 	if bad := get(t, srv, "/offres.atom?salaire_min=abc"); bad.status != http.StatusBadRequest {
 		t.Errorf("bad parameter: %d", bad.status)
+	}
+}
+
+type sitemapDoc struct {
+	XMLName xml.Name
+	URLs    []struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod"`
+	} `xml:"url"`
+	Sitemaps []struct {
+		Loc string `xml:"loc"`
+	} `xml:"sitemap"`
+}
+
+func parseSitemap(t *testing.T, srv http.Handler, path string) (sitemapDoc, response) {
+	t.Helper()
+	r := get(t, srv, path)
+	if r.status != 200 || r.header.Get("Content-Type") != "application/xml" {
+		t.Fatalf("%s: %d %q", path, r.status, r.header.Get("Content-Type"))
+	}
+	var doc sitemapDoc
+	if err := xml.Unmarshal([]byte(r.body), &doc); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if doc.XMLName.Space != "http://www.sitemaps.org/schemas/sitemap/0.9" {
+		t.Errorf("%s: namespace %q", path, doc.XMLName.Space)
+	}
+	return doc, r
+}
+
+func TestSitemap(t *testing.T) {
+	files := offersTree()
+	files["offres/local.jsonl"] += offerJSON("d1", "Développeur de démonstration", "cdi", `,"source":"demo","city":"Lyon","postcode":"69003"`) + "\n"
+	db := mustDB(t, files)
+	srv := publicServer(t, db)
+	doc, r := parseSitemap(t, srv, "/sitemap.xml")
+	if doc.XMLName.Local != "urlset" {
+		t.Fatalf("root %s", doc.XMLName.Local)
+	}
+	var got []string
+	for _, u := range doc.URLs {
+		got = append(got, strings.TrimPrefix(u.Loc, publicURL)+" "+u.Lastmod)
+	}
+	want := []string{"/ 2025-06-01", "/metiers 2025-06-01", "/secteurs 2025-06-01",
+		"/metiers/developpeur-back-end 2025-06-01", "/metiers/developpeur-front-end 2025-06-01", "/metiers/infirmier 2025-06-01",
+		"/secteurs/numerique 2025-06-01", "/secteurs/sante 2025-06-01", "/a-propos ",
+		"/offres/local/o1 2026-11-01", "/offres/local/o2 2026-11-02", "/offres/local/o3 2026-11-03"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sitemap:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if again := get(t, srv, "/sitemap.xml", "If-None-Match", r.header.Get("ETag")); r.header.Get("ETag") == "" || again.status != http.StatusNotModified {
+		t.Errorf("ETag %q, revalidation %d", r.header.Get("ETag"), again.status)
+	}
+	if robots := get(t, srv, "/robots.txt"); !strings.Contains(robots.body, "\nSitemap: "+publicURL+"/sitemap.xml\n") {
+		t.Errorf("robots.txt: %q", robots.body)
+	}
+	if n := get(t, srv, "/sitemap-1.xml"); n.status != http.StatusNotFound {
+		t.Errorf("a part of a sitemap that needs none: %d", n.status)
+	}
+
+	// Past the limit per file, an index of parts that split the same list.
+	offers := startOffers(t, db)
+	<-offers.Ready()
+	small, err := server.New(t.Context(), db, offers, quiet(), server.Options{PublicURL: publicURL, SitemapSize: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, _ := parseSitemap(t, small, "/sitemap.xml")
+	if index.XMLName.Local != "sitemapindex" || len(index.Sitemaps) != 3 {
+		t.Fatalf("index %s with %d parts", index.XMLName.Local, len(index.Sitemaps))
+	}
+	var parts []string
+	for i, s := range index.Sitemaps {
+		if want := publicURL + "/sitemap-" + strconv.Itoa(i+1) + ".xml"; s.Loc != want {
+			t.Errorf("part %d at %s, want %s", i+1, s.Loc, want)
+		}
+		part, _ := parseSitemap(t, small, strings.TrimPrefix(s.Loc, publicURL))
+		for _, u := range part.URLs {
+			parts = append(parts, strings.TrimPrefix(u.Loc, publicURL)+" "+u.Lastmod)
+		}
+	}
+	if !reflect.DeepEqual(parts, want) {
+		t.Errorf("parts:\n%s\nwant\n%s", strings.Join(parts, "\n"), strings.Join(want, "\n"))
+	}
+	for _, path := range []string{"/sitemap-4.xml", "/sitemap-0.xml", "/sitemap-01.xml", "/sitemap-x.xml", "/sitemap-1"} {
+		if r := get(t, small, path); r.status != http.StatusNotFound {
+			t.Errorf("%s: %d", path, r.status)
+		}
 	}
 }
