@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/labstack/echo/v4"
+
 	"vocation/internal/content"
 	"vocation/internal/fiche"
 	"vocation/internal/offer"
@@ -124,4 +126,9 @@ func (s *Server) breadcrumb(links ...web.Link) []any {
 		}
 	}
 	return []any{web.NewBreadcrumbList(links)}
+}
+
+// underInterests is the trail of a page whose breadcrumb is Intérêts.
+func (s *Server) underInterests(c echo.Context, name string) []any {
+	return s.breadcrumb(web.Link{Label: "Intérêts", URL: "/interets"}, web.Link{Label: name, URL: c.Request().URL.Path})
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -138,6 +139,8 @@ func (s *Server) showOffer(c echo.Context) error {
 			p.Search = web.Link{Label: "Offres actuelles pour « " + f.Title + " »", URL: "/offres?metier=" + f.Slug}
 		}
 	}
+	// What a shared link's preview and search results say of the offer.
+	p.Description = strings.Join(slices.DeleteFunc([]string{p.Contract, p.Place, o.Company, p.SalaryGiven}, func(s string) bool { return s == "" }), " · ")
 	if j := s.offerData(o.Offer, p.Canonical, time.Now()); j != nil {
 		p.JSONLD = append([]any{j}, s.breadcrumb(p.Search, web.Link{Label: o.Title, URL: offerURL(o.Offer)})...)
 	}

@@ -118,6 +118,13 @@ func TestFicheOccupationData(t *testing.T) {
 			t.Errorf("breadcrumb %d: %v", i, field(crumbs, "itemListElement", i))
 		}
 	}
+	for path, want := range map[string]string{"/interets/I": "Investigateur (I)", "/interets/centres": "Les centres d’intérêt des fiches", "/quiz": "Le quiz des intérêts"} {
+		trail := jsonLD(t, get(t, srv, path).body)["BreadcrumbList"]
+		if field(trail, "itemListElement", 0, "item") != publicURL+"/interets" || field(trail, "itemListElement", 1, "name") != want ||
+			field(trail, "itemListElement", 1, "item") != publicURL+path {
+			t.Errorf("%s: breadcrumb %v", path, trail)
+		}
+	}
 	for _, want := range []string{`<meta property="og:title" content="Développeur·euse back-end">`, `<meta property="og:url" content="` + publicURL + `/metiers/developpeur-back-end">`,
 		`<meta property="og:type" content="website">`, `<meta property="og:description" content="Un résumé assez long pour passer la validation.">`} {
 		if !strings.Contains(r.body, want) {
@@ -161,8 +168,8 @@ func TestOfferJobPostingData(t *testing.T) {
 			t.Errorf("JobPosting %s: got %#v, want %#v", name, got, c.want)
 		}
 	}
-	if !strings.Contains(r.body, `<meta property="og:type" content="article">`) {
-		t.Error("an offer is no og:type article")
+	if !strings.Contains(r.body, `<meta property="og:type" content="article">`) || !strings.Contains(r.body, `<meta property="og:description" content="CDI · Lyon (69003) · 40`) {
+		t.Error("an offer is no og:type article, or has no description")
 	}
 	// A CDD with no company nor salary still names its employer as unknown
 	// and gives no baseSalary.
