@@ -95,7 +95,7 @@ type JobPosting struct {
 	DatePosted         string          `json:"datePosted"`
 	ValidThrough       string          `json:"validThrough,omitempty"`
 	EmploymentType     []string        `json:"employmentType,omitempty"`
-	HiringOrganization Organization    `json:"hiringOrganization"`
+	HiringOrganization any             `json:"hiringOrganization"` // an Organization, or "confidential"
 	JobLocation        *Place          `json:"jobLocation,omitempty"`
 	JobLocationType    string          `json:"jobLocationType,omitempty"`
 	BaseSalary         *MonetaryAmount `json:"baseSalary,omitempty"`

@@ -90,9 +90,11 @@ func (s *Server) offerData(o offer.Offer, canonical string, now time.Time) *web.
 	if t := employmentTypes[o.Contract]; t != "" {
 		j.EmploymentType = []string{t}
 	}
-	j.HiringOrganization = web.Organization{Thing: web.Thing{Type: "Organization"}, Name: o.Company}
-	if j.HiringOrganization.Name == "" {
-		j.HiringOrganization.Name = "Employeur non précisé"
+	// An offer that names no employer is hiring anonymously, which
+	// Google's rules write as the value "confidential".
+	j.HiringOrganization = "confidential"
+	if o.Company != "" {
+		j.HiringOrganization = web.Organization{Thing: web.Thing{Type: "Organization"}, Name: o.Company}
 	}
 	if o.City != "" || o.Postcode != "" {
 		j.JobLocation = &web.Place{Thing: web.Thing{Type: "Place"}, Address: &web.PostalAddress{Thing: web.Thing{Type: "PostalAddress"},

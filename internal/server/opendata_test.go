@@ -135,7 +135,8 @@ func TestFicheOccupationData(t *testing.T) {
 
 func TestOfferJobPostingData(t *testing.T) {
 	files := offersTree()
-	files["offres/local.jsonl"] += offerJSON("d1", "Développeur de démonstration", "cdi", `,"source":"demo","city":"Lyon","postcode":"69003","rome":"M1805"`) + "\n"
+	files["offres/local.jsonl"] = strings.Replace(files["offres/local.jsonl"], `"city":"Lyon","postcode":"69003","lat":45.76`, `"company":"Acme","city":"Lyon","postcode":"69003","lat":45.76`, 1) +
+		offerJSON("d1", "Développeur de démonstration", "cdi", `,"source":"demo","city":"Lyon","postcode":"69003","rome":"M1805"`) + "\n"
 	srv := publicServer(t, mustDB(t, files))
 	r := get(t, srv, "/offres/local/o1")
 	job := jsonLD(t, r.body)["JobPosting"]
@@ -152,6 +153,7 @@ func TestOfferJobPostingData(t *testing.T) {
 		"validThrough":     {[]any{"validThrough"}, nil},
 		"employmentType":   {[]any{"employmentType"}, []any{"OTHER"}},
 		"organization":     {[]any{"hiringOrganization", "@type"}, "Organization"},
+		"employer":         {[]any{"hiringOrganization", "name"}, "Acme"},
 		"locality":         {[]any{"jobLocation", "address", "addressLocality"}, "Lyon"},
 		"postcode":         {[]any{"jobLocation", "address", "postalCode"}, "69003"},
 		"département":      {[]any{"jobLocation", "address", "addressRegion"}, "69"},
@@ -168,13 +170,12 @@ func TestOfferJobPostingData(t *testing.T) {
 			t.Errorf("JobPosting %s: got %#v, want %#v", name, got, c.want)
 		}
 	}
-	if !strings.Contains(r.body, `<meta property="og:type" content="article">`) || !strings.Contains(r.body, `<meta property="og:description" content="CDI · Lyon (69003) · 40`) {
+	if !strings.Contains(r.body, `<meta property="og:type" content="article">`) || !strings.Contains(r.body, `<meta property="og:description" content="CDI · Lyon (69003) · Acme · 40`) {
 		t.Error("an offer is no og:type article, or has no description")
 	}
-	// A CDD with no company nor salary still names its employer as unknown
-	// and gives no baseSalary.
+	// A CDD with no company nor salary: an anonymous employer, no baseSalary.
 	j2 := jsonLD(t, get(t, srv, "/offres/local/o2").body)["JobPosting"]
-	if field(j2, "employmentType", 0) != "TEMPORARY" || field(j2, "baseSalary") != nil || field(j2, "hiringOrganization", "name") != "Employeur non précisé" {
+	if field(j2, "employmentType", 0) != "TEMPORARY" || field(j2, "baseSalary") != nil || field(j2, "hiringOrganization") != "confidential" {
 		t.Errorf("CDD without salary: %v", j2)
 	}
 	// An expired offer, and a demonstration offer, are no openings.
