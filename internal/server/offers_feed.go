@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"errors"
+	"html"
 	"strconv"
 	"strings"
 	"time"
@@ -73,7 +74,9 @@ func (s *Server) offersFeed(c echo.Context) error {
 			summary = append(summary, card.Salary)
 		}
 		link := base + offerURL(o.Offer)
-		f.Add(&feeds.Item{Id: link, Title: o.Title, Link: &feeds.Link{Href: link}, Description: strings.Join(summary, " · "),
+		// gorilla/feeds marks a summary as HTML: the offer's text, which
+		// comes from outside, is escaped to stay text in a reader.
+		f.Add(&feeds.Item{Id: link, Title: o.Title, Link: &feeds.Link{Href: link}, Description: html.EscapeString(strings.Join(summary, " · ")),
 			Created: o.Published, Updated: o.Published})
 	}
 	var buf bytes.Buffer

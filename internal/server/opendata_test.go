@@ -191,7 +191,9 @@ func TestOfferJobPostingData(t *testing.T) {
 }
 
 func TestOffersFeed(t *testing.T) {
-	srv := publicServer(t, mustDB(t, offersTree()))
+	files := offersTree()
+	files["offres/local.jsonl"] = strings.Replace(files["offres/local.jsonl"], `"city":"Paris"`, `"company":"<i>Acme</i> & fils","city":"Paris"`, 1)
+	srv := publicServer(t, mustDB(t, files))
 	page := get(t, srv, "/offres?q=developpeur&page=1")
 	for _, want := range []string{`<link rel="alternate" type="application/atom+xml" title="Suivre cette recherche (flux Atom)" href="/offres.atom?q=developpeur">`,
 		`<a href="/offres.atom?q=developpeur" type="application/atom+xml" data-hx-boost="false">Suivre cette recherche (flux Atom)</a>`,
@@ -222,6 +224,10 @@ func TestOffersFeed(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("entries:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The summary is marked as HTML: text from outside stays text.
+	if d := feed.Items[0].Description; d != "&lt;i&gt;Acme&lt;/i&gt; &amp; fils · Paris (75010) · CDD" {
+		t.Errorf("summary %q", d)
 	}
 	if feed.Updated != "2026-11-02T00:00:00Z" {
 		t.Errorf("feed updated %q", feed.Updated)
