@@ -277,6 +277,7 @@ func parseSitemap(t *testing.T, srv http.Handler, path string) (sitemapDoc, resp
 func TestSitemap(t *testing.T) {
 	files := offersTree()
 	files["offres/local.jsonl"] += offerJSON("d1", "Développeur de démonstration", "cdi", `,"source":"demo","city":"Lyon","postcode":"69003"`) + "\n"
+	files["pages/sitemap-du-site.md"] = "---\ntitle: Plan du site\n---\nToutes les pages.\n"
 	db := mustDB(t, files)
 	srv := publicServer(t, db)
 	doc, r := parseSitemap(t, srv, "/sitemap.xml")
@@ -289,7 +290,7 @@ func TestSitemap(t *testing.T) {
 	}
 	want := []string{"/ 2025-06-01", "/metiers 2025-06-01", "/secteurs 2025-06-01",
 		"/metiers/developpeur-back-end 2025-06-01", "/metiers/developpeur-front-end 2025-06-01", "/metiers/infirmier 2025-06-01",
-		"/secteurs/numerique 2025-06-01", "/secteurs/sante 2025-06-01", "/a-propos ",
+		"/secteurs/numerique 2025-06-01", "/secteurs/sante 2025-06-01", "/a-propos ", "/sitemap-du-site ",
 		"/offres/local/o1 2026-11-01", "/offres/local/o2 2026-11-02", "/offres/local/o3 2026-11-03"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sitemap:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -299,6 +300,9 @@ func TestSitemap(t *testing.T) {
 	}
 	if robots := get(t, srv, "/robots.txt"); !strings.Contains(robots.body, "\nSitemap: "+publicURL+"/sitemap.xml\n") {
 		t.Errorf("robots.txt: %q", robots.body)
+	}
+	if page := get(t, srv, "/sitemap-du-site"); page.status != 200 || !strings.Contains(page.body, "Toutes les pages.") {
+		t.Errorf("a page named sitemap-…: %d", page.status)
 	}
 	if n := get(t, srv, "/sitemap-1.xml"); n.status != http.StatusNotFound {
 		t.Errorf("a part of a sitemap that needs none: %d", n.status)

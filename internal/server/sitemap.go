@@ -47,10 +47,14 @@ func (s *Server) sitemap(c echo.Context) error {
 
 // sitemapNumbered is /sitemap-N.xml, part N of the index.
 func (s *Server) sitemapNumbered(c echo.Context) error {
-	digits, ok := strings.CutSuffix(c.Param("n"), ".xml")
+	rest := c.Param("n")
+	digits, ok := strings.CutSuffix(rest, ".xml")
 	n, err := strconv.Atoi(digits)
 	if !ok || err != nil || n < 1 || strconv.Itoa(n) != digits {
-		return store.ErrNotFound
+		// The route takes every /sitemap-…: a plain page may be named so.
+		c.SetParamNames("slug")
+		c.SetParamValues("sitemap-" + rest)
+		return s.showPage(c)
 	}
 	return s.sitemapPart(c, n)
 }
