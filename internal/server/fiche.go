@@ -62,6 +62,7 @@ func (s *Server) showFiche(c echo.Context) error {
 				p.Offers = append(p.Offers, offerCard(o.Offer))
 			}
 			p.OffersURL = "/offres?metier=" + slug
+			p.Feed, p.FeedTitle = "/offres.atom?metier="+slug, "Offres de ce métier (flux Atom)"
 			p.Sections = append(p.Sections, web.Link{Label: "Offres d’emploi en ce moment", URL: "offres-du-metier"})
 		}
 		if ix != nil {

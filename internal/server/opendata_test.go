@@ -126,7 +126,7 @@ func TestFicheOccupationData(t *testing.T) {
 		}
 	}
 	for _, want := range []string{`<meta property="og:title" content="Développeur·euse back-end">`, `<meta property="og:url" content="` + publicURL + `/metiers/developpeur-back-end">`,
-		`<meta property="og:type" content="website">`, `<meta property="og:description" content="Un résumé assez long pour passer la validation.">`} {
+		`<meta property="og:type" content="website">`, `<link rel="alternate" type="application/atom+xml" title="Offres de ce métier (flux Atom)" href="/offres.atom?metier=developpeur-back-end">`, `<meta property="og:description" content="Un résumé assez long pour passer la validation.">`} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("fiche lacks %s", want)
 		}
