@@ -29,6 +29,13 @@ type Layout struct {
 	// SearchInPage is true on the pages that have their own search box
 	// (home, errors): the header leaves its own out.
 	SearchInPage bool
+	// OGType is the page's Open Graph type, "website" when empty; JSONLD
+	// are its schema.org blocks (jsonld_view.go).
+	OGType string
+	JSONLD []any
+	// Feed is the Atom feed of the page's search, if any.
+	Feed      string
+	FeedTitle string
 }
 
 // DevReload is the preview's script that reloads the page when the

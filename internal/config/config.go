@@ -115,7 +115,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on")
 		fs.BoolVar(&cfg.Dev, "dev", cfg.Dev, "editor preview: re-import on save, show drafts and errors")
 		fs.BoolVar(&cfg.HSTS, "hsts", cfg.HSTS, "the site is reached over HTTPS: send Strict-Transport-Security")
-		fs.StringVar(&cfg.PublicURL, "public-url", cfg.PublicURL, "the site's public address, e.g. https://vocation.example, for canonical links")
+		fs.StringVar(&cfg.PublicURL, "public-url", cfg.PublicURL, "the site's public address, e.g. https://vocation.example, for canonical links, feeds and the sitemap (default http://ADDR)")
 	}
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -134,6 +134,9 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return Config{}, fmt.Errorf("log level: %q is not debug, info, warn or error", level)
+	}
+	if cfg.Command == "serve" && cfg.PublicURL == "" {
+		cfg.PublicURL = addrURL(cfg.Addr)
 	}
 	return cfg, cfg.Validate()
 }
@@ -164,6 +167,21 @@ func (c Config) Validate() error {
 		return fmt.Errorf("VOCATION_LOG_FORMAT: %q is not text or json", c.LogFormat)
 	}
 	return nil
+}
+
+// addrURL is the public URL a server at addr has when none is given, so
+// that canonical links, feeds and the sitemap are absolute under `make run`:
+// http://localhost:8080 for 0.0.0.0:8080, :8080 or [::]:8080. An address
+// that is not HOST:PORT gives "", for Validate to report.
+func addrURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return ""
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 func or(v, def string) string {

@@ -54,6 +54,7 @@ func (s *Server) showFiche(c echo.Context) error {
 			return nil, err
 		}
 		withRome(&p, rome)
+		p.JSONLD = append([]any{s.ficheData(f, p)}, s.breadcrumb(web.Link{Label: "Métiers", URL: "/metiers"}, p.Sector, web.Link{Label: f.Title, URL: "/metiers/" + slug})...)
 		fresh := true
 		if len(f.Rome) > 0 {
 			latest, ok, err := latestOffers(tx, ix, idx, slug, 5)
@@ -65,6 +66,7 @@ func (s *Server) showFiche(c echo.Context) error {
 				p.Offers = append(p.Offers, offerCard(o.Offer))
 			}
 			p.OffersURL = "/offres?metier=" + slug
+			p.Feed, p.FeedTitle = "/offres.atom?metier="+slug, "Offres de ce métier (flux Atom)"
 			p.Sections = append(p.Sections, web.Link{Label: "Offres d’emploi en ce moment", URL: "offres-du-metier"})
 		}
 		if ix != nil {

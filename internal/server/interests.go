@@ -181,7 +181,7 @@ func (s *Server) showRiasecType(c echo.Context) error {
 	}
 	return s.cached(c, s.current(c), riasecURL(letter), func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		l := s.pageLayout(c, idx, "Type "+t.Name+" ("+t.Letter+")", "Les métiers du type "+t.Name+" : "+t.Description)
-		l.Current = "interets"
+		l.Current, l.JSONLD = "interets", s.underInterests(c, t.Name+" ("+t.Letter+")")
 		p := web.RiasecPage{Layout: l, Type: riasecType(t, 0)}
 		for i, fiches := range ofType(idx, idx.visible(s.opts.Dev), letter) {
 			p.Type.Count += len(fiches)
@@ -201,7 +201,7 @@ func (s *Server) showRiasecType(c echo.Context) error {
 func (s *Server) listFicheInterests(c echo.Context) error {
 	return s.cached(c, s.current(c), "/interets/centres", func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		l := s.pageLayout(c, idx, "Les centres d’intérêt des fiches", "Ce qui plaît aux gens qui font chaque métier, noté par les rédacteurs de Vocation.")
-		l.Current = "interets"
+		l.Current, l.JSONLD = "interets", s.underInterests(c, "Les centres d’intérêt des fiches")
 		p := web.InterestListPage{Layout: l}
 		for _, g := range interestGroups(idx, idx.visible(s.opts.Dev)) {
 			p.Interests = append(p.Interests, web.CountedLink{Label: g.label, URL: interestURL(g.slug), Count: len(g.fiches)})
@@ -226,7 +226,7 @@ func (s *Server) showFicheInterest(c echo.Context) error {
 		g := groups[i]
 		heading := upperFirst(g.label)
 		l := s.pageLayout(c, idx, heading, "Les métiers dont la fiche cite ce centre d’intérêt : "+g.label+".")
-		l.Current = "interets"
+		l.Current, l.JSONLD = "interets", s.underInterests(c, heading)
 		return web.Interest(web.InterestPage{Layout: l, Heading: heading, Total: len(g.fiches), Spellings: g.spellings,
 			Lead:   "Les métiers dont la fiche cite ce centre d’intérêt, d’après les rédacteurs de Vocation.",
 			Groups: []web.CardGroup{{Heading: "Les métiers qui le citent", Cards: cardsOf(g.fiches, idx)}}}), nil
@@ -266,7 +266,7 @@ func (s *Server) showRomeCentre(c echo.Context) error {
 			}
 		}
 		l := s.pageLayout(c, idx, ce.Label, "Les métiers que France Travail classe sous ce centre d’intérêt : "+ce.Label+".")
-		l.Current = "interets"
+		l.Current, l.JSONLD = "interets", s.underInterests(c, ce.Label)
 		return web.Interest(web.InterestPage{Layout: l, Heading: ce.Label, Total: len(principal) + len(other),
 			Lead: "Les métiers que France Travail classe sous ce centre d’intérêt, parmi les fiches de Vocation.",
 			Groups: []web.CardGroup{

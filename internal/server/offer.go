@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -101,12 +102,12 @@ func (s *Server) showOffer(c echo.Context) error {
 	}
 	p := web.OfferPage{Layout: s.pageLayout(c, idx, o.Title, ""), Heading: o.Title, Company: o.Company, Place: offerPlace(o.Offer),
 		Contract: contractLabels[o.Contract], Skills: o.Skills, Published: web.Date(o.Published), ApplyURL: o.URL,
-		Gone: o.Expired(time.Now()), Demo: o.Source == "demo" || strings.HasPrefix(o.Source, "demo-"), Search: web.Link{Label: "Toutes les offres", URL: "/offres"}}
+		Gone: o.Expired(time.Now()), Demo: isDemo(o.Source), Search: web.Link{Label: "Toutes les offres", URL: "/offres"}}
 	if p.Demo {
 		// A demo offer's address leads to no real job: no link to apply.
 		p.ApplyURL = ""
 	}
-	p.Current, p.Canonical = "offres", s.canonical(offerURL(o.Offer))
+	p.Current, p.Canonical, p.OGType = "offres", s.canonical(offerURL(o.Offer)), "article"
 	if !o.Expires.IsZero() {
 		p.Expires = web.Date(o.Expires)
 	}
@@ -137,6 +138,11 @@ func (s *Server) showOffer(c echo.Context) error {
 		if p.Search.URL == "/offres" {
 			p.Search = web.Link{Label: "Offres actuelles pour « " + f.Title + " »", URL: "/offres?metier=" + f.Slug}
 		}
+	}
+	// What a shared link's preview and search results say of the offer.
+	p.Description = strings.Join(slices.DeleteFunc([]string{p.Contract, p.Place, o.Company, p.SalaryGiven}, func(s string) bool { return s == "" }), " · ")
+	if j := s.offerData(o.Offer, p.Canonical, time.Now()); j != nil {
+		p.JSONLD = append([]any{j}, s.breadcrumb(p.Search, web.Link{Label: o.Title, URL: offerURL(o.Offer)})...)
 	}
 	status := http.StatusOK
 	if p.Gone {

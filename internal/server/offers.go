@@ -184,7 +184,9 @@ func (s *Server) offersPage(c echo.Context, p offerParams, ix *offerindex.Index,
 	}
 	title += " (" + web.Number(res.Total) + ")"
 	l := s.pageLayout(c, idx, title, "Rechercher une offre d’emploi, de stage ou d’alternance par métier, lieu et contrat.")
-	l.Current, l.Canonical = "offres", ""
+	l.Current = "offres"
+	l.Canonical = s.canonical(p.url(func(q *offerParams) { q.page = p.page }))
+	l.Feed, l.FeedTitle = "/offres.atom"+strings.TrimPrefix(p.url(func(*offerParams) {}), "/offres"), "Suivre cette recherche (flux Atom)"
 	page := web.OffersPage{Layout: l, Query: p.q, Lieu: p.lieu, Total: res.Total, Page: p.page, Demo: ix.Demo() > 0}
 	if p.salaireMin > 0 {
 		page.SalaryMin = strconv.Itoa(p.salaireMin)

@@ -54,6 +54,7 @@ func (s *Server) favicon(c echo.Context) error {
 	return c.Blob(http.StatusOK, a.ContentType, a.Body)
 }
 
+// robots names the sitemap by its absolute address, as the protocol asks.
 func (s *Server) robots(c echo.Context) error {
-	return c.String(http.StatusOK, "User-agent: *\nAllow: /\n")
+	return c.String(http.StatusOK, "User-agent: *\nAllow: /\n\nSitemap: "+s.absoluteBase(c)+"/sitemap.xml\n")
 }

@@ -38,7 +38,7 @@ func (s *Server) showQuiz(c echo.Context) error {
 		return err
 	}
 	l := s.pageLayout(c, idx, "Le quiz des intérêts", "36 petites phrases pour repérer ce que tu aimes faire et découvrir des métiers qui y ressemblent. Sans compte, rien n’est enregistré.")
-	l.Current = "quiz"
+	l.Current, l.JSONLD = "quiz", s.underInterests(c, "Le quiz des intérêts")
 	p := web.QuizPage{Layout: l, Total: len(riasec.Statements), PerType: riasec.PerType, Answered: a.Answered()}
 	for i, part := range riasec.Parts() {
 		qp := web.QuizPart{Heading: "Partie " + strconv.Itoa(i+1) + " sur " + strconv.Itoa(riasec.PerType)}

@@ -40,6 +40,10 @@ func (s *Server) routes() *echo.Echo {
 	get("/comparer", s.compareFiches)
 	get("/offres", s.listOffers)
 	get("/offres/:source/:id", s.showOffer)
+	// Open data: a search's feed, the sitemap.
+	get("/offres.atom", s.offersFeed)
+	get("/sitemap.xml", s.sitemap)
+	get("/sitemap-:n", s.sitemapNumbered)
 	page("/secteurs", s.listSectors)
 	page("/secteurs/:key", s.showSector)
 	page("/interets", s.listInterests)

@@ -47,6 +47,7 @@ func (s *Server) showSector(c echo.Context) error {
 		sec := idx.sectors[i]
 		l := s.pageLayout(c, idx, sec.Label, sec.Description)
 		l.Current = "secteurs"
+		l.JSONLD = s.breadcrumb(web.Link{Label: "Secteurs", URL: "/secteurs"}, web.Link{Label: sec.Label, URL: "/secteurs/" + key})
 		p := web.SectorPage{Layout: l, Label: sec.Label, Description: sec.Description, ListURL: "/metiers?secteur=" + key}
 		for _, f := range idx.visible(s.opts.Dev) {
 			if f.Sector == key {

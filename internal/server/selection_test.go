@@ -17,9 +17,7 @@ import (
 	"vocation/internal/server"
 )
 
-const publicURL = "https://vocation.example"
-
-func publicServer(t *testing.T) *server.Server {
+func selectionServer(t *testing.T) *server.Server {
 	t.Helper()
 	db := mustDB(t, testTree())
 	offers := startOffers(t, db)
@@ -32,7 +30,7 @@ func publicServer(t *testing.T) *server.Server {
 }
 
 func TestSelectionPage(t *testing.T) {
-	srv := publicServer(t)
+	srv := selectionServer(t)
 	checkPage(t, srv, "/selection?m=infirmier&m=developpeur-back-end&m=infirmier&s=q%3Dboulanger%26contrat%3Dcdi", 200, []string{
 		"<title>Ma sélection de métiers · Vocation</title>",
 		"2 fiches métiers et 1 recherche d’offres",
@@ -54,7 +52,7 @@ func TestSelectionPage(t *testing.T) {
 }
 
 func TestSelectionMissingFiches(t *testing.T) {
-	srv := publicServer(t)
+	srv := selectionServer(t)
 	// an unknown name, a draft, a name no fiche can have, and an old name
 	// that follows its fiche
 	checkPage(t, srv, "/selection?m=nexiste-pas&m=brouillon&m=%3Cb%3E&m=developpeur-backend", 200, []string{
@@ -67,7 +65,7 @@ func TestSelectionMissingFiches(t *testing.T) {
 }
 
 func TestSelectionLimits(t *testing.T) {
-	srv := publicServer(t)
+	srv := selectionServer(t)
 	var many []string
 	for i := range 13 {
 		many = append(many, "m=fiche-"+strconv.Itoa(i))
@@ -98,7 +96,7 @@ func TestSelectionLimits(t *testing.T) {
 }
 
 func TestQRCodesDecode(t *testing.T) {
-	srv := publicServer(t)
+	srv := selectionServer(t)
 	for path, want := range map[string]string{
 		"/selection/qr.svg?m=infirmier&m=developpeur-back-end&s=q%3Dboulanger": publicURL + "/selection?m=infirmier&m=developpeur-back-end&s=q%3Dboulanger",
 		"/metiers/infirmier/qr.svg": publicURL + "/metiers/infirmier",
@@ -156,7 +154,7 @@ func decodeQR(t *testing.T, svg string) string {
 }
 
 func TestAddToSelection(t *testing.T) {
-	srv := publicServer(t)
+	srv := selectionServer(t)
 	checkPage(t, srv, "/metiers/infirmier", 200, []string{
 		`<form class="add-selection" action="/selection" method="get"><input type="hidden" name="m" value="infirmier"> <button type="submit">Ajouter à ma sélection</button></form>`,
 		// on paper, the way back to the fiche

@@ -29,6 +29,9 @@ type Options struct {
 	// OfferIndexWait is how long a search waits for the first offer index
 	// after a start before it answers 503; 0 means 3 s.
 	OfferIndexWait time.Duration
+	// SitemapSize is how many URLs one sitemap file lists before
+	// /sitemap.xml becomes an index; 0 means the protocol's 50,000.
+	SitemapSize int
 }
 
 // Server serves the site from a database.
