@@ -57,6 +57,18 @@ func (s *Server) routes() *echo.Echo {
 	get("/favicon.ico", s.favicon)
 	get("/recherche", s.searchFiches)
 	get("/recherche/suggestions", s.suggestFiches)
+	// The JSON API (api.go): read-only, open to every origin, never kept.
+	cors := middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"},
+		AllowMethods: []string{http.MethodGet, http.MethodHead}, ExposeHeaders: []string{"ETag"}})
+	api := func(path string, h echo.HandlerFunc) {
+		get(apiPrefix+path, h, cors)
+		e.OPTIONS(apiPrefix+path, s.apiPreflight, cors)
+	}
+	api("/openapi.json", s.apiOpenAPI)
+	api("/fiches", s.apiFiches)
+	api("/fiches/:slug", s.apiFiche)
+	api("/offres", s.apiOffers)
+	api("/offres/:source/:id", s.apiOffer)
 	if s.opts.Dev {
 		// Not a page route: a stream is never kept. "_dev" is no slug,
 		// so no page can be named like it.
