@@ -2,11 +2,15 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,6 +19,12 @@ import (
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
 
+	"vocation/internal/content"
+	"vocation/internal/fiche"
+	"vocation/internal/offer"
+	"vocation/internal/problem"
+	"vocation/internal/server"
+	"vocation/internal/store"
 	"vocation/web"
 )
 
@@ -369,5 +379,56 @@ func TestAPIETagAndCORS(t *testing.T) {
 	if rec.Code != http.StatusNoContent || rec.Header().Get("Access-Control-Allow-Origin") != "*" ||
 		!strings.Contains(rec.Header().Get("Access-Control-Allow-Methods"), "GET") {
 		t.Errorf("preflight: %d %v", rec.Code, rec.Header())
+	}
+}
+
+// The shipped fiches and a demo feed answer as the document says: every
+// fiche, and searches with every facet value of the first page.
+func TestAPIShippedContent(t *testing.T) {
+	site, probs := content.Load(os.DirFS("../../content"), "content", fiche.NewMarkdown(), server.ReservedSlugs())
+	if site == nil {
+		t.Fatal(probs)
+	}
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "vocation.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Import(context.Background(), site); err != nil {
+		t.Fatal(err)
+	}
+	var feed bytes.Buffer
+	if err := offer.Generate(&feed, 2000, 1); err != nil {
+		t.Fatal(err)
+	}
+	var oprobs problem.List
+	if _, err := db.ImportOffers(context.Background(), offer.DecodeJSONL("demo.jsonl", &feed, &oprobs), ""); err != nil || oprobs.HasErrors() {
+		t.Fatal(err, oprobs)
+	}
+	srv := mustServer(t, db, false)
+	api := newAPIClient(t, srv)
+	var list struct {
+		Fiches []struct{ Slug string } `json:"fiches"`
+	}
+	api.get("/api/v1/fiches", 200, &list)
+	if len(list.Fiches) < 10 {
+		t.Fatalf("%d fiches", len(list.Fiches))
+	}
+	for _, f := range list.Fiches {
+		api.get("/api/v1/fiches/"+f.Slug, 200, nil)
+	}
+	var all apiSearch
+	api.get("/api/v1/offres", 200, &all)
+	if all.Total == 0 {
+		t.Fatal("no offers")
+	}
+	for _, r := range all.Results {
+		api.get("/api/v1"+r.Path, 200, nil)
+	}
+	params := map[string]string{"contracts": "contrat", "remote_days": "teletravail", "experience_years": "experience", "metiers": "metier", "places": "lieu"}
+	for name, facets := range all.Facets {
+		for _, f := range facets[:min(len(facets), 5)] {
+			api.get("/api/v1/offres?tri=salaire&"+params[name]+"="+url.QueryEscape(f.Value), 200, nil)
+		}
 	}
 }
