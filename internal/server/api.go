@@ -39,10 +39,12 @@ func writeJSON(c echo.Context, v any) error {
 	return writeJSONBytes(c, b)
 }
 
+// The tag is weak: the gzip middleware may send the same JSON compressed,
+// a representation a strong tag would have to tell apart.
 func writeJSONBytes(c echo.Context, b []byte) error {
 	sum := sha256.Sum256(b)
 	tag := `"` + hex.EncodeToString(sum[:8]) + `"`
-	c.Response().Header().Set("Etag", tag)
+	c.Response().Header().Set("Etag", "W/"+tag)
 	if etagMatch(c.Request().Header.Get("If-None-Match"), tag) {
 		return c.NoContent(http.StatusNotModified)
 	}

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"html"
@@ -369,6 +370,19 @@ func TestAPIETagAndCORS(t *testing.T) {
 			t.Errorf("%s: 304 with a body", target)
 		}
 		api.get(target, 200, nil, "If-None-Match", `"autre"`)
+	}
+	// Compressed when the client accepts it, with the same tag and JSON.
+	plain := get(t, srv, "/api/v1/fiches")
+	r := get(t, srv, "/api/v1/fiches", "Accept-Encoding", "gzip")
+	zr, err := gzip.NewReader(strings.NewReader(r.body))
+	if err != nil || r.header.Get("Content-Encoding") != "gzip" || r.header.Get("Etag") != plain.header.Get("Etag") {
+		t.Fatalf("gzip: %v, %q, tag %q", err, r.header.Get("Content-Encoding"), r.header.Get("Etag"))
+	}
+	if unzipped, err := io.ReadAll(zr); err != nil || string(unzipped) != plain.body {
+		t.Errorf("gzip: another body (%v)", err)
+	}
+	if r := get(t, srv, "/api/v1/fiches", "Accept-Encoding", "gzip", "If-None-Match", plain.header.Get("Etag")); r.status != 304 || r.body != "" {
+		t.Errorf("gzip revalidation: %d, %d bytes", r.status, len(r.body))
 	}
 	req := httptest.NewRequest(http.MethodOptions, "/api/v1/offres", nil)
 	req.Header.Set("Origin", "https://ailleurs.example")

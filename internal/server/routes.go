@@ -60,8 +60,9 @@ func (s *Server) routes() *echo.Echo {
 	// The JSON API (api.go): read-only, open to every origin, never kept.
 	cors := middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"},
 		AllowMethods: []string{http.MethodGet, http.MethodHead}, ExposeHeaders: []string{"ETag"}})
+	gz := middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024})
 	api := func(path string, h echo.HandlerFunc) {
-		get(apiPrefix+path, h, cors)
+		get(apiPrefix+path, h, cors, gz)
 		e.OPTIONS(apiPrefix+path, s.apiPreflight, cors)
 	}
 	api("/openapi.json", s.apiOpenAPI)
