@@ -31,6 +31,9 @@ type Error struct {
 	RetryAfter time.Duration
 	// Err is the cause, for logs; never shown.
 	Err error
+	// Param, for Invalid, is the query parameter at fault, so that a
+	// program can name it (RFC 9457 invalid_params).
+	Param string
 }
 
 func (e *Error) Error() string {
@@ -47,6 +50,20 @@ func New(k Kind, message string) *Error { return &Error{Kind: k, Message: messag
 
 // Invalidf is an Invalid error: what the person can fix, said in French.
 func Invalidf(message string) error { return New(Invalid, message) }
+
+// InvalidParam is an Invalid error about the query parameter param.
+func InvalidParam(param, message string) error {
+	return &Error{Kind: Invalid, Message: message, Param: param}
+}
+
+// Param is the query parameter err is about, or "".
+func Param(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Param
+	}
+	return ""
+}
 
 // KindOf is the kind of err, Internal when it has none. An error wrapped
 // with %w keeps its kind.

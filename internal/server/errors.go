@@ -82,8 +82,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if d := failure.RetryAfter(err); d > 0 {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())))
 	}
-	if wantsJSON(c.Request()) {
-		_ = c.Blob(status, "application/problem+json", problemJSON(status, msg, c.Request().URL.Path))
+	if wantsJSON(c.Request()) || strings.HasPrefix(c.Request().URL.Path, apiPrefix+"/") {
+		_ = c.Blob(status, "application/problem+json", problemJSON(status, msg, c.Request().URL.Path, failure.Param(err)))
 		return
 	}
 	var words string
@@ -130,14 +130,25 @@ func wantsJSON(r *http.Request) bool {
 
 // problemJSON is an RFC 9457 problem: its type is about:blank, so its
 // title is the status's own phrase; the detail is the French message.
-func problemJSON(status int, detail, instance string) []byte {
+// A bad query parameter is named in invalid_params, as RFC 9457's own
+// example does.
+func problemJSON(status int, detail, instance, param string) []byte {
+	type invalidParam struct {
+		Name   string `json:"name"`
+		Reason string `json:"reason"`
+	}
+	var params []invalidParam
+	if param != "" {
+		params = []invalidParam{{param, detail}}
+	}
 	b, _ := json.Marshal(struct {
-		Type     string `json:"type"`
-		Title    string `json:"title"`
-		Status   int    `json:"status"`
-		Detail   string `json:"detail"`
-		Instance string `json:"instance"`
-	}{"about:blank", http.StatusText(status), status, detail, instance})
+		Type          string         `json:"type"`
+		Title         string         `json:"title"`
+		Status        int            `json:"status"`
+		Detail        string         `json:"detail"`
+		Instance      string         `json:"instance"`
+		InvalidParams []invalidParam `json:"invalid_params,omitempty"`
+	}{"about:blank", http.StatusText(status), status, detail, instance, params})
 	return b
 }
 

@@ -27,14 +27,14 @@ func (s *Server) listFiches(c echo.Context) error {
 	}
 	sector, level := c.QueryParam("secteur"), c.QueryParam("niveau")
 	if level != "" && !slices.Contains(fiche.Levels, level) {
-		return failure.Invalidf("Le niveau d’études « " + printable(level) + " » n’existe pas. Niveaux possibles : " + strings.Join(fiche.Levels, ", ") + ".")
+		return failure.InvalidParam("niveau", "Le niveau d’études « "+printable(level)+" » n’existe pas. Niveaux possibles : "+strings.Join(fiche.Levels, ", ")+".")
 	}
 	if sector != "" && !fiche.ValidSlug(sector) {
-		return failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
+		return failure.InvalidParam("secteur", "Le secteur « "+printable(sector)+" » n’existe pas.")
 	}
 	build := func(_ *store.Tx, idx *catalog) (templ.Component, error) {
 		if sector != "" && idx.sectorNames[sector] == "" {
-			return nil, failure.Invalidf("Le secteur « " + printable(sector) + " » n’existe pas.")
+			return nil, failure.InvalidParam("secteur", "Le secteur « "+printable(sector)+" » n’existe pas.")
 		}
 		title := "Fiches métiers"
 		if level != "" {

@@ -41,6 +41,19 @@ func FuzzRequest(f *testing.F) {
 		{"/interets/s", ""},
 		{"/comparer", "m=developpeur-back-end&m=infirmier&m=developpeur-front-end"},
 		{"/comparer", "m=%ff&m=%00&m=INFIRMIER&m=developpeur-backend"},
+		{"/api/v1/fiches", "niveau=bac%2B2&secteur=numerique"},
+		{"/api/v1/fiches", "secteur=%ff&niveau=%00"},
+		{"/api/v1/fiches/developpeur-back-end", ""},
+		{"/api/v1/fiches/developpeur-backend", "x=1"},
+		{"/api/v1/fiches/%2e%2e%2f", ""},
+		{"/api/v1/offres", "q=d%C3%A9v&contrat=cdi&contrat=CDD&lieu=Lyon&rayon=20&tri=distance&page=2"},
+		{"/api/v1/offres", "page=101&rayon=9999&teletravail=x&salaire_min=35k&experience=-1"},
+		{"/api/v1/offres", "q=cdi+alternance+lyon&metier=%ff&rome=m1805"},
+		{"/api/v1/offres/local/o1", ""},
+		{"/api/v1/offres/local/o4", ""},
+		{"/api/v1/offres/%ff/%00", ""},
+		{"/api/v1/openapi.json", ""},
+		{"/api/v1/" + strings.Repeat("x/", 300), ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}
@@ -54,6 +67,9 @@ func FuzzRequest(f *testing.F) {
 		srv.ServeHTTP(rec, req)
 		if rec.Code >= 500 {
 			t.Fatalf("GET %s: %d\n%s", u, rec.Code, rec.Body.String())
+		}
+		if ct := rec.Header().Get("Content-Type"); strings.HasPrefix(u.Path, "/api/v1/") && rec.Code >= 400 && ct != "application/problem+json" {
+			t.Fatalf("GET %s: %d as %q, not a problem", u, rec.Code, ct)
 		}
 		if rec.Header().Get("Content-Security-Policy") == "" {
 			t.Fatalf("GET %s: no CSP", u)

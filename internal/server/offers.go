@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"vocation/internal/failure"
 	"vocation/internal/offer"
 	"vocation/internal/offerindex"
 	"vocation/internal/store"
@@ -29,97 +27,22 @@ func (s *Server) offerSearchIndex(c echo.Context) (*offerindex.Index, error) {
 }
 
 func (s *Server) listOffers(c echo.Context) error {
-	gen := s.current(c)
-	idx, err := s.catalogFor(c.Request().Context(), gen)
+	found, err := s.searchOffers(c, c.QueryParams())
 	if err != nil {
 		return err
 	}
-	p, err := parseOfferParams(c.QueryParams(), idx)
-	if err != nil {
-		return err
-	}
-	romeLabel := ""
-	if p.rome != "" {
-		err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-			romeLabel, err = tx.RomeLabel(p.rome)
-			return err
-		})
-		if errors.Is(err, store.ErrNotFound) {
-			return failure.Invalidf("Code ROME : « " + p.rome + " » n’existe pas dans le référentiel de France Travail.")
-		}
-		if err != nil {
-			return err
-		}
-	}
-	ix, err := s.offerSearchIndex(c)
-	if err != nil {
-		return err
-	}
-	typed := p
-	if !p.telQuel && p.lieu == "" {
-		p.takePlace(ix)
-	}
-	req, notice := s.offerRequest(p, ix, idx)
-	var noticeLinks []web.Link
-	if p.typedPlace != "" {
-		notice = strings.TrimSpace(fmt.Sprintf("« %s » est un lieu : les offres sont cherchées %s. %s", p.typedPlace, placeLabel(req.Filters), notice))
-		noticeLinks = append(noticeLinks, web.Link{Label: "Chercher « " + p.typedPlace + " » comme un mot",
-			URL: typed.url(func(q *offerParams) { q.telQuel = true })})
-	}
-	if len(p.hintContracts) > 0 {
-		hint := req
-		hint.Query, hint.Filters.Contracts, hint.TotalOnly = text.Parse(p.hintQ), slices.Concat(p.contrats, p.hintContracts), true
-		var labels []string
-		for _, c := range p.hintContracts {
-			labels = append(labels, contractLabels[c])
-		}
-		notice = strings.TrimSpace(fmt.Sprintf("%s « %s » est aussi un type de contrat : les offres sont cherchées avec ce mot. Pour filtrer par contrat :",
-			notice, strings.Join(p.hintWords, " ")))
-		noticeLinks = append(noticeLinks, web.Link{
-			Label: fmt.Sprintf("« %s » en %s (%s)", p.hintQ, strings.Join(labels, " ou "), web.Plural(ix.Search(hint).Total, "offre", "offres")),
-			URL: p.url(func(q *offerParams) {
-				q.q = q.hintQ
-				for _, c := range q.hintContracts {
-					if !slices.Contains(q.contrats, c) {
-						q.contrats = append(q.contrats, c)
-					}
-				}
-			})})
-	}
-	if len(p.typedContracts) > 0 {
-		var labels []string
-		for _, c := range p.contrats {
-			labels = append(labels, contractLabels[c])
-		}
-		notice = strings.TrimSpace(fmt.Sprintf("« %s » : les offres sont filtrées par contrat (%s). %s",
-			strings.Join(p.typedContracts, " "), strings.Join(labels, ", "), notice))
-	}
-	res := ix.Search(req)
+	p, res := found.params, found.res
 	if last := max(pageCount(res.Total), 1); p.page > last {
 		// A shared link to a page the results no longer reach: the last one.
 		return c.Redirect(http.StatusFound, p.url(func(q *offerParams) { q.page = last }))
 	}
-	var offers []store.StoredOffer
-	if len(res.Hits) > 0 {
-		keys := make([]int64, len(res.Hits))
-		for i, h := range res.Hits {
-			keys[i] = h.Key
-		}
-		err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-			offers, err = tx.OffersByKey(keys)
-			return err
-		})
-		if err != nil {
-			return err
-		}
+	offers, err := s.hitOffers(c, res)
+	if err != nil {
+		return err
 	}
-	page := s.offersPage(c, p, ix, idx, req, res, offers)
-	if p.rome != "" {
-		page.Rome = p.rome
-		notice = strings.TrimSpace(fmt.Sprintf("Offres du métier « %s » (code ROME %s). %s", romeLabel, p.rome, notice))
-		noticeLinks = append(noticeLinks, web.Link{Label: "Voir les offres de tous les métiers", URL: p.url(func(q *offerParams) { q.rome = "" })})
-	}
-	page.Notice, page.NoticeLinks = notice, noticeLinks
+	page := s.offersPage(c, p, found.ix, found.idx, found.req, res, offers)
+	page.Rome = p.rome
+	page.Notice, page.NoticeLinks = found.notice, found.noticeLinks
 	if page.Script = s.assets.URL("js/htmx.min.js"); page.Script != "" {
 		// The one page with a script: its policy allows this origin's.
 		c.Response().Header()["Content-Security-Policy"] = []string{scriptCSP}

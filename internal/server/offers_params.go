@@ -57,7 +57,7 @@ func intParam(v url.Values, name, label string, def, lo, hi int) (int, error) {
 	}
 	n, ok := typedNumber(s)
 	if !ok || n < lo || n > hi {
-		return 0, failure.Invalidf(fmt.Sprintf("%s : « %s » n’est pas un nombre entre %s et %s.", label, printable(s), web.Number(lo), web.Number(hi)))
+		return 0, failure.InvalidParam(name, fmt.Sprintf("%s : « %s » n’est pas un nombre entre %s et %s.", label, printable(s), web.Number(lo), web.Number(hi)))
 	}
 	return n, nil
 }
@@ -174,7 +174,7 @@ func parseOfferParams(v url.Values, idx *catalog) (offerParams, error) {
 	for _, c := range v["contrat"] {
 		c = text.Fold(c) // CDI, Intérim
 		if !slices.Contains(offer.Contracts, c) {
-			return p, failure.Invalidf("Contrat : « " + printable(c) + " » n’existe pas. Contrats possibles : " + strings.Join(offer.Contracts, ", ") + ".")
+			return p, failure.InvalidParam("contrat", "Contrat : « "+printable(c)+" » n’existe pas. Contrats possibles : "+strings.Join(offer.Contracts, ", ")+".")
 		}
 		if !slices.Contains(p.contrats, c) {
 			p.contrats = append(p.contrats, c)
@@ -183,13 +183,13 @@ func parseOfferParams(v url.Values, idx *catalog) (offerParams, error) {
 	switch p.tri {
 	case "", "pertinence", "date", "salaire", "distance":
 	default:
-		return p, failure.Invalidf("Tri : « " + printable(p.tri) + " » n’existe pas. Tris possibles : pertinence, date, salaire, distance.")
+		return p, failure.InvalidParam("tri", "Tri : « "+printable(p.tri)+" » n’existe pas. Tris possibles : pertinence, date, salaire, distance.")
 	}
 	if p.rome = strings.ToUpper(strings.TrimSpace(v.Get("rome"))); p.rome != "" && !romeCode(p.rome) {
-		return p, failure.Invalidf("Code ROME : « " + printable(p.rome) + " » n’est pas un code ROME (une lettre et quatre chiffres, comme A1425).")
+		return p, failure.InvalidParam("rome", "Code ROME : « "+printable(p.rome)+" » n’est pas un code ROME (une lettre et quatre chiffres, comme A1425).")
 	}
 	if p.metier != "" && !idx.published(p.metier, false) {
-		return p, failure.Invalidf("Métier : aucune fiche « " + printable(p.metier) + " ».")
+		return p, failure.InvalidParam("metier", "Métier : aucune fiche « "+printable(p.metier)+" ».")
 	}
 	if !p.telQuel {
 		p.takeContractWords()

@@ -65,6 +65,19 @@ func (s *Server) routes() *echo.Echo {
 	get("/selection", s.showSelection)
 	get("/selection/qr.svg", s.selectionQR)
 	get("/metiers/:slug/qr.svg", s.ficheQR)
+	// The JSON API (api.go): read-only, open to every origin, never kept.
+	cors := middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"},
+		AllowMethods: []string{http.MethodGet, http.MethodHead}, ExposeHeaders: []string{"ETag"}})
+	gz := middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024})
+	api := func(path string, h echo.HandlerFunc) {
+		get(apiPrefix+path, h, cors, gz)
+		e.OPTIONS(apiPrefix+path, s.apiPreflight, cors)
+	}
+	api("/openapi.json", s.apiOpenAPI)
+	api("/fiches", s.apiFiches)
+	api("/fiches/:slug", s.apiFiche)
+	api("/offres", s.apiOffers)
+	api("/offres/:source/:id", s.apiOffer)
 	if s.opts.Dev {
 		// Not a page route: a stream is never kept. "_dev" is no slug,
 		// so no page can be named like it.
