@@ -41,6 +41,10 @@ func FuzzRequest(f *testing.F) {
 		{"/interets/s", ""},
 		{"/comparer", "m=developpeur-back-end&m=infirmier&m=developpeur-front-end"},
 		{"/comparer", "m=%ff&m=%00&m=INFIRMIER&m=developpeur-backend"},
+		{"/offres.atom", "q=d%C3%A9v&contrat=cdi&lieu=Lyon&rayon=20&page=-3&rome=Z9999"},
+		{"/sitemap-1.xml", ""},
+		{"/sitemap-%ff.xml", "x=1"},
+		{"/sitemap-99999999999999999999.xml", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}
