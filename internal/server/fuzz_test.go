@@ -54,6 +54,10 @@ func FuzzRequest(f *testing.F) {
 		{"/api/v1/offres/%ff/%00", ""},
 		{"/api/v1/openapi.json", ""},
 		{"/api/v1/" + strings.Repeat("x/", 300), ""},
+		{"/offres.atom", "q=d%C3%A9v&contrat=cdi&lieu=Lyon&rayon=20&page=-3&rome=Z9999"},
+		{"/sitemap-1.xml", ""},
+		{"/sitemap-%ff.xml", "x=1"},
+		{"/sitemap-99999999999999999999.xml", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}
