@@ -53,6 +53,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return importOffers(ctx, cfg, log, stdout, stderr)
 	case "offers generate":
 		return generateOffers(cfg, stdout, stderr)
+	case "offers fetch":
+		return fetchOffers(ctx, cfg, log, stdout, stderr)
+	case "backup":
+		return backup(ctx, cfg, log, stdout, stderr)
 	case "serve":
 		if err := serve(ctx, cfg, log, stderr); err != nil {
 			log.Error("server stopped", slog.Any("err", err))
@@ -105,7 +109,9 @@ func importContent(ctx context.Context, cfg config.Config, log *slog.Logger, std
 		return 1
 	}
 	defer db.Close()
+	start := time.Now()
 	gen, err := db.Import(ctx, site)
+	recordRun(ctx, db, log, "content", start, store.OfferImport{Upserted: len(site.Offers)}, err)
 	if err != nil {
 		log.Error("import failed; the database is unchanged", slog.Any("err", err))
 		return 1
