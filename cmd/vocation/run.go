@@ -132,8 +132,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		mem.headroom = 48 << 20
 	}
 	offers.BeforeBuild, offers.AfterBuild = mem.beforeBuild, mem.afterBuild
-	offers.Start(ctx)
 	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	// /metrics, on its own listener when asked for (--metrics-addr).
+	if cfg.MetricsAddr != "" {
+		reg := newRegistry(db, log)
+		opts.Metrics = server.NewMetrics(reg)
+		indexMetrics(reg, offers)
+		if err := serveMetrics(ctx, cfg.MetricsAddr, reg, log); err != nil {
+			return err
+		}
+	}
+	offers.Start(ctx)
 	srv, err := server.New(ctx, db, offers, log, opts)
 	if err != nil {
 		return err

@@ -29,6 +29,8 @@ type Options struct {
 	// OfferIndexWait is how long a search waits for the first offer index
 	// after a start before it answers 503; 0 means 3 s.
 	OfferIndexWait time.Duration
+	// Metrics, when set, count requests for /metrics.
+	Metrics *Metrics
 }
 
 // Server serves the site from a database.
@@ -81,6 +83,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.setSecurityHeaders(w.Header())
 			status := writePage(w, r, p)
 			s.logRequest(r, status, int64(len(p.plainHdr.body)), start)
+			s.opts.Metrics.pageCache(true)
+			s.opts.Metrics.observe(p.route, status, start)
 			return
 		}
 	}

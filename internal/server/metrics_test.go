@@ -1,0 +1,50 @@
+package server_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"vocation/internal/server"
+)
+
+// scrape answers what Prometheus would read from reg.
+func scrape(t *testing.T, reg *prometheus.Registry) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	promhttp.HandlerFor(reg, promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	return rec.Body.String()
+}
+
+// TestMetricsCountRequestsByRouteAndStatus: a page rendered then kept is
+// counted under its route pattern both times, a miss then a hit; an
+// unknown address and a page not found are counted by their status.
+func TestMetricsCountRequestsByRouteAndStatus(t *testing.T) {
+	db := mustDB(t, testTree())
+	offers := startOffers(t, db)
+	<-offers.Ready()
+	reg := prometheus.NewRegistry()
+	srv, err := server.New(context.Background(), db, offers, quiet(), server.Options{Metrics: server.NewMetrics(reg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/metiers/infirmier", "/metiers/infirmier", "/metiers/infirmier", "/metiers/nope", "/healthz"} {
+		get(t, srv, p)
+	}
+	out := scrape(t, reg)
+	for _, want := range []string{
+		`vocation_http_request_duration_seconds_count{route="/metiers/:slug",status="200"} 3`,
+		`vocation_http_request_duration_seconds_count{route="/metiers/:slug",status="404"} 1`,
+		`vocation_http_request_duration_seconds_count{route="/healthz",status="200"} 1`,
+		`vocation_page_cache_requests_total{result="hit"} 2`,
+		`vocation_http_request_duration_seconds_bucket{route="/metiers/:slug",status="200",le="10"} 3`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+}
