@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -46,5 +47,35 @@ func TestMetricsCountRequestsByRouteAndStatus(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %s in\n%s", want, out)
 		}
+	}
+}
+
+// BenchmarkKeptPageMetrics serves a kept fiche page with and without
+// metrics: their ratio is what counting costs on the hottest path.
+func BenchmarkKeptPageMetrics(b *testing.B) {
+	db := mustDB(b, testTree())
+	offers := startOffers(b, db)
+	<-offers.Ready()
+	for _, on := range []bool{false, true} {
+		opts := server.Options{}
+		if on {
+			opts.Metrics = server.NewMetrics(prometheus.NewRegistry())
+		}
+		srv, err := server.New(context.Background(), db, offers, quiet(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := map[bool]string{false: "off", true: "on"}[on]
+		b.Run(name, func(b *testing.B) {
+			req := httptest.NewRequest("GET", "/metiers/developpeur-back-end", nil)
+			req.Header.Set("Accept-Encoding", "gzip")
+			w := &discard{h: http.Header{}}
+			srv.ServeHTTP(w, req)
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.h)
+				srv.ServeHTTP(w, req)
+			}
+		})
 	}
 }
