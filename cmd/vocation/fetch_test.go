@@ -100,8 +100,12 @@ func TestFetchFailuresImportNothing(t *testing.T) {
 	}{
 		{"wrong secret", "nope", 0, "refused the credentials"},
 		{"malformed third page", "secret", 3, "page 3: the page cannot be read whole"},
+		{"no offer at all", "secret", -1000, "no offer for any of the 1 codes"},
 	} {
 		api.Malformed = api.SearchCalls.Load() + tc.malformed
+		if tc.malformed < 0 {
+			api.Offers = nil
+		}
 		code, out, stderr := runFetch(t, api, "id", tc.secret, db, "--rome", "A1101")
 		if code != 1 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "the database is unchanged") {
 			t.Errorf("%s: exit %d, want 1 and %q\n%s%s", tc.name, code, tc.want, out, stderr)
@@ -119,8 +123,8 @@ func TestFetchFailuresImportNothing(t *testing.T) {
 	}
 	defer d.Close()
 	stats, err := d.ImportRunStats(context.Background())
-	if err != nil || len(stats) != 1 || stats[0].Runs != 3 || stats[0].Failures != 2 || stats[0].Last.OK {
-		t.Errorf("import runs = %+v, %v; want 3 fetch runs, 2 failed, the last failed", stats, err)
+	if err != nil || len(stats) != 1 || stats[0].Runs != 4 || stats[0].Failures != 3 || stats[0].Last.OK {
+		t.Errorf("import runs = %+v, %v; want 4 fetch runs, 3 failed, the last failed", stats, err)
 	}
 }
 

@@ -54,7 +54,7 @@ type Client struct {
 	http   *http.Client
 	log    *slog.Logger
 	// Retries is the number of retries a whole run may spend on 429 and
-	// 5xx answers; Backoff the first wait, doubled at each retry of the
+	// 5xx answers and failed connections; Backoff the first wait, doubled at each retry of the
 	// same call and capped at a minute, unless the answer has a
 	// Retry-After.
 	Retries int
@@ -167,7 +167,7 @@ func (c *Client) call(ctx context.Context, q url.Values, first, last int) ([]byt
 		if retryAfter >= 0 {
 			d = retryAfter // the API knows best when it can answer
 		}
-		c.log.Warn("France Travail asks to retry", slog.String("why", rt.status), slog.Duration("wait", d))
+		c.log.Warn("France Travail asks to retry", slog.String("why", rt.why), slog.Duration("wait", d))
 		t := time.NewTimer(d)
 		select {
 		case <-ctx.Done():
@@ -179,9 +179,9 @@ func (c *Client) call(ctx context.Context, q url.Values, first, last int) ([]byt
 	}
 }
 
-type retryable struct{ status string }
+type retryable struct{ why string }
 
-func (r *retryable) Error() string { return "France Travail answered " + r.status }
+func (r *retryable) Error() string { return "France Travail: " + r.why }
 
 func (c *Client) once(ctx context.Context, u string) (body []byte, total int, retryAfter time.Duration, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -199,7 +199,11 @@ func (c *Client) once(ctx context.Context, u string) (body []byte, total int, re
 		if errors.As(err, &re) {
 			return nil, 0, 0, fmt.Errorf("%w: token endpoint answered %s", ErrAuth, re.Response.Status)
 		}
-		return nil, 0, 0, fmt.Errorf("search: %w", err)
+		if ctx.Err() != nil {
+			return nil, 0, 0, ctx.Err()
+		}
+		// A connection reset or a timeout: worth a retry, like a 503.
+		return nil, 0, -1, &retryable{err.Error()}
 	}
 	defer resp.Body.Close()
 	body, err = io.ReadAll(io.LimitReader(resp.Body, 64<<20))

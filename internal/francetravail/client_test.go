@@ -44,8 +44,8 @@ func offers(rome, dept string, n int) []fttest.Offer {
 	return out
 }
 
-// TestRetriesWithinABudget: 429 and 503 answers are retried, each call
-// its turn, until the run's budget is spent.
+// TestRetriesWithinABudget: 429 and 503 answers and dropped connections
+// are retried, each call its turn, until the run's budget is spent.
 func TestRetriesWithinABudget(t *testing.T) {
 	api := fttest.New("id", "secret")
 	defer api.Close()
@@ -58,6 +58,15 @@ func TestRetriesWithinABudget(t *testing.T) {
 	}
 	if c.Retries != 17 {
 		t.Errorf("%d retries left, want 17 of 20", c.Retries)
+	}
+	api.Drop.Store(2)
+	if ids, _, err := fetchAll(c, "A1101"); err != nil || len(ids) != 200 {
+		t.Fatalf("with 2 dropped connections: %d, %v", len(ids), err)
+	}
+	// net/http itself retries a GET once when a reused connection drops,
+	// so the second drop may or may not be the first's retry.
+	if c.Retries != 15 && c.Retries != 16 {
+		t.Errorf("%d retries left, want 15 or 16 of 17", c.Retries)
 	}
 	c.Retries = 2
 	api.Busy.Store(3)

@@ -52,6 +52,9 @@ type API struct {
 	Offers                 []Offer
 	// Busy answers the next Busy search calls 429, then 503, in turn.
 	Busy atomic.Int32
+	// Drop closes the connection of the next Drop search calls without
+	// an answer, as a network failure would.
+	Drop atomic.Int32
 	// Malformed makes the search call with this number (from 1) answer a
 	// body that is not JSON.
 	Malformed int32
@@ -100,6 +103,12 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) {
 	a.mu.Unlock()
 	if !ok {
 		http.Error(w, `{"message":"invalid token"}`, http.StatusUnauthorized)
+		return
+	}
+	if a.Drop.Add(-1) >= 0 {
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
 		return
 	}
 	if b := a.Busy.Add(-1); b >= 0 {
