@@ -97,7 +97,7 @@ func fetchSnapshot(ctx context.Context, cfg config.Config, db *store.DB, log *sl
 	if tally.Offers == 0 {
 		// It would expire every offer of these codes: an empty answer
 		// for all of them says more about the API than about the jobs.
-		return store.OfferImport{}, fmt.Errorf("France Travail has no offer for any of the %d codes: refused, it would expire all of theirs", len(romes))
+		return store.OfferImport{}, fmt.Errorf("no offer from France Travail for any of the %d codes: refused, it would expire all of theirs", len(romes))
 	}
 	if tally.Invalid*100 > tally.Offers*maxInvalid {
 		return store.OfferImport{}, fmt.Errorf("%d of %d offers are invalid, more than %d %%", tally.Invalid, tally.Offers, maxInvalid)

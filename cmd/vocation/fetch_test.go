@@ -100,7 +100,7 @@ func TestFetchFailuresImportNothing(t *testing.T) {
 	}{
 		{"wrong secret", "nope", 0, "refused the credentials"},
 		{"malformed third page", "secret", 3, "page 3: the page cannot be read whole"},
-		{"no offer at all", "secret", -1000, "no offer for any of the 1 codes"},
+		{"no offer at all", "secret", -1000, "no offer from France Travail for any of the 1 codes"},
 	} {
 		api.Malformed = api.SearchCalls.Load() + tc.malformed
 		if tc.malformed < 0 {

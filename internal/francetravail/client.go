@@ -46,7 +46,7 @@ var Departements = func() []string {
 var ContractTypes = []string{"CDI", "CDD", "MIS", "SAI", "LIB", "FRA", "REP", "CCE", "DIN", "DDI", "TTI"}
 
 // ErrAuth says the API refused the credentials: no retry can help.
-var ErrAuth = errors.New("France Travail refused the credentials")
+var ErrAuth = errors.New("the France Travail API refused the credentials")
 
 // Client fetches offers. Its zero value is not usable: see New.
 type Client struct {
