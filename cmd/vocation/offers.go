@@ -60,6 +60,10 @@ func importOffers(ctx context.Context, cfg config.Config, log *slog.Logger, stdo
 		}
 		return nil
 	})
+	if err != nil && errors.Is(err, errInvalidFeed) {
+		err = fmt.Errorf("%w: %s", err, refusal)
+	}
+	recordRun(ctx, db, log, "offers", start, res, err)
 	probs.Sort()
 	report(stderr, probs)
 	switch {

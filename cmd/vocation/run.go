@@ -53,6 +53,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return importOffers(ctx, cfg, log, stdout, stderr)
 	case "offers generate":
 		return generateOffers(cfg, stdout, stderr)
+	case "offers fetch":
+		return fetchOffers(ctx, cfg, log, stdout, stderr)
+	case "backup":
+		return backup(ctx, cfg, log, stdout, stderr)
 	case "serve":
 		if err := serve(ctx, cfg, log, stderr); err != nil {
 			log.Error("server stopped", slog.Any("err", err))
@@ -105,7 +109,9 @@ func importContent(ctx context.Context, cfg config.Config, log *slog.Logger, std
 		return 1
 	}
 	defer db.Close()
+	start := time.Now()
 	gen, err := db.Import(ctx, site)
+	recordRun(ctx, db, log, "content", start, store.OfferImport{Upserted: len(site.Offers)}, err)
 	if err != nil {
 		log.Error("import failed; the database is unchanged", slog.Any("err", err))
 		return 1
@@ -126,8 +132,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		mem.headroom = 48 << 20
 	}
 	offers.BeforeBuild, offers.AfterBuild = mem.beforeBuild, mem.afterBuild
-	offers.Start(ctx)
 	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	// /metrics, on its own listener when asked for (--metrics-addr).
+	if cfg.MetricsAddr != "" {
+		reg := newRegistry(db, log)
+		opts.Metrics = server.NewMetrics(reg)
+		indexMetrics(reg, offers)
+		if err := serveMetrics(ctx, cfg.MetricsAddr, reg, log); err != nil {
+			return err
+		}
+	}
+	offers.Start(ctx)
 	srv, err := server.New(ctx, db, offers, log, opts)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -30,6 +31,17 @@ type Config struct {
 	Seed          uint64
 	LogLevel      slog.Level
 	LogFormat     string
+	// offers fetch: the API and the ROME codes to fetch (none: those of
+	// the published fiches). The credentials come from the environment
+	// only, never from flags, which other users can read in ps.
+	Rome                       []string
+	APIURL, TokenURL           string
+	FTClientID, FTClientSecret string
+	// backup: the copy to write, and whether it may replace a file.
+	To    string
+	Force bool
+	// serve: where /metrics is served; empty for nowhere.
+	MetricsAddr string
 	// MemoryLimit: serve keeps its heap near what it needs (see
 	// memorySizer in cmd/vocation) unless GOMEMLIMIT sets the Go
 	// runtime's own limit.
@@ -43,6 +55,8 @@ var Commands = map[string]string{
 	"serve":           "serve the site",
 	"offers import":   "upsert offer feeds (JSON Lines or France Travail JSON) into the database",
 	"offers generate": "write synthetic demo offers as JSON Lines on standard output",
+	"offers fetch":    "fetch France Travail's offers of some ROME codes and import them as one snapshot",
+	"backup":          "copy the database consistently, even while serve runs",
 }
 
 // Usage is the help text.
@@ -60,9 +74,17 @@ commands:
   offers generate -n N --seed S [--content DIR]
                                            N synthetic offers (source demo), JSON Lines: titles
                                            from DIR/rome, codes of DIR/metiers (built-in list without)
+  offers fetch --db FILE [--rome CODES] [--api-url URL] [--token-url URL]
+                                           fetch France Travail's offers of CODES (comma-separated;
+                                           default: those of the published fiches), import them as
+                                           one snapshot; credentials from FRANCETRAVAIL_CLIENT_ID
+                                           and FRANCETRAVAIL_CLIENT_SECRET
+  backup --db FILE --to FILE [--force]     consistent copy of the database, even while serve runs
 
 environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
              VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json);
+             VOCATION_METRICS_ADDR (serve --metrics-addr HOST:PORT, /metrics, off by default),
+             FRANCETRAVAIL_CLIENT_ID, FRANCETRAVAIL_CLIENT_SECRET (offers fetch);
              GOMEMLIMIT replaces serve's own memory limit (what the offer index keeps live + 48 MiB)
 `
 
@@ -78,13 +100,16 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		return Config{}, ErrUsage
 	}
 	cfg := Config{
-		Command:     args[0],
-		Content:     or(getenv("VOCATION_CONTENT"), "./content"),
-		DB:          or(getenv("VOCATION_DB"), "./data/vocation.db"),
-		Addr:        or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
-		PublicURL:   getenv("VOCATION_PUBLIC_URL"),
-		LogFormat:   or(getenv("VOCATION_LOG_FORMAT"), "text"),
-		MemoryLimit: getenv("GOMEMLIMIT") == "",
+		Command:        args[0],
+		Content:        or(getenv("VOCATION_CONTENT"), "./content"),
+		DB:             or(getenv("VOCATION_DB"), "./data/vocation.db"),
+		Addr:           or(getenv("VOCATION_ADDR"), "127.0.0.1:8080"),
+		PublicURL:      getenv("VOCATION_PUBLIC_URL"),
+		LogFormat:      or(getenv("VOCATION_LOG_FORMAT"), "text"),
+		MemoryLimit:    getenv("GOMEMLIMIT") == "",
+		MetricsAddr:    getenv("VOCATION_METRICS_ADDR"),
+		FTClientID:     getenv("FRANCETRAVAIL_CLIENT_ID"),
+		FTClientSecret: getenv("FRANCETRAVAIL_CLIENT_SECRET"),
 	}
 	for name, dst := range map[string]*bool{"VOCATION_DEV": &cfg.Dev, "VOCATION_HSTS": &cfg.HSTS} {
 		if v := getenv(name); v != "" {
@@ -117,12 +142,31 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		fs.BoolVar(&cfg.HSTS, "hsts", cfg.HSTS, "the site is reached over HTTPS: send Strict-Transport-Security")
 		fs.StringVar(&cfg.PublicURL, "public-url", cfg.PublicURL, "the site's public address, e.g. https://vocation.example, for canonical links, feeds and the sitemap (default http://ADDR)")
 	}
+	// ops: offers fetch, backup, metrics
+	var rome string
+	if cfg.Command == "offers fetch" {
+		fs.StringVar(&rome, "rome", "", "ROME codes to fetch, comma-separated (default: those of the published fiches)")
+		fs.StringVar(&cfg.APIURL, "api-url", "https://api.francetravail.io/partenaire/offresdemploi/v2", "the API base, to which /offres/search is appended")
+		fs.StringVar(&cfg.TokenURL, "token-url", "https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=/partenaire", "the OAuth2 token endpoint, realm included")
+	}
+	if cfg.Command == "backup" {
+		fs.StringVar(&cfg.To, "to", "", "the copy to write")
+		fs.BoolVar(&cfg.Force, "force", false, "replace --to if it exists")
+	}
+	if cfg.Command == "serve" {
+		fs.StringVar(&cfg.MetricsAddr, "metrics-addr", cfg.MetricsAddr, "serve /metrics (Prometheus) on this separate address, e.g. 127.0.0.1:9090")
+	}
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return Config{}, ErrUsage
 		}
 		return Config{}, err
+	}
+	for _, c := range strings.Split(rome, ",") {
+		if c = strings.ToUpper(strings.TrimSpace(c)); c != "" {
+			cfg.Rome = append(cfg.Rome, c)
+		}
 	}
 	if cfg.Command == "offers import" {
 		cfg.Feeds = fs.Args()
@@ -163,6 +207,19 @@ func (c Config) Validate() error {
 			return fmt.Errorf("--public-url %q: expected an origin such as https://vocation.example", c.PublicURL)
 		}
 	}
+	for _, r := range c.Rome {
+		if !romeCode.MatchString(r) {
+			return fmt.Errorf("--rome: %q is not a ROME code such as M1805", r)
+		}
+	}
+	if c.Command == "backup" && strings.TrimSpace(c.To) == "" {
+		return errors.New("backup: --to FILE is required")
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("--metrics-addr %q: expected HOST:PORT, e.g. 127.0.0.1:9090", c.MetricsAddr)
+		}
+	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("VOCATION_LOG_FORMAT: %q is not text or json", c.LogFormat)
 	}
@@ -183,6 +240,7 @@ func addrURL(addr string) string {
 	}
 	return "http://" + net.JoinHostPort(host, port)
 }
+var romeCode = regexp.MustCompile(`^[A-N][0-9]{4}$`)
 
 func or(v, def string) string {
 	if v == "" {

@@ -41,6 +41,15 @@ func TestLoad(t *testing.T) {
 			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", PublicURL: "http://127.0.0.1:8080", LogFormat: "text"}},
 		{"check takes only content", []string{"check", "--content", "x"}, nil,
 			Config{Command: "check", Content: "x", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true}},
+		{"offers fetch: credentials from the environment only", []string{"offers", "fetch", "--db", "v.db", "--rome", "m1805, J1506", "--api-url", "http://127.0.0.1:1/v2"},
+			map[string]string{"FRANCETRAVAIL_CLIENT_ID": "id", "FRANCETRAVAIL_CLIENT_SECRET": "s"},
+			Config{Command: "offers fetch", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true,
+				Rome: []string{"M1805", "J1506"}, APIURL: "http://127.0.0.1:1/v2", TokenURL: "https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=/partenaire",
+				FTClientID: "id", FTClientSecret: "s"}},
+		{"backup", []string{"backup", "--db", "v.db", "--to", "b.db", "--force"}, nil,
+			Config{Command: "backup", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, To: "b.db", Force: true}},
+		{"metrics", []string{"serve", "--metrics-addr", "127.0.0.1:9090"}, nil,
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, MetricsAddr: "127.0.0.1:9090"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +86,11 @@ func TestLoadErrors(t *testing.T) {
 		{[]string{"offers", "import", "--db", "x.db"}, nil, false},
 		{[]string{"offers", "generate", "-n", "-3"}, nil, false},
 		{[]string{"offers", "delete"}, nil, true},
+		{[]string{"offers", "fetch", "--rome", "M1805,boulanger"}, nil, false},
+		{[]string{"offers", "fetch", "--client-secret", "s"}, nil, false},
+		{[]string{"backup", "--db", "v.db"}, nil, false},
+		{[]string{"serve", "--metrics-addr", "9090"}, nil, false},
+		{[]string{"import", "--metrics-addr", "127.0.0.1:9090"}, nil, false},
 	} {
 		_, err := Load(tt.args, env(tt.env), io.Discard)
 		if err == nil || errors.Is(err, ErrUsage) != tt.usage {

@@ -21,6 +21,7 @@ import (
 type page struct {
 	status   int
 	location string
+	route    string // the route pattern it answers, for metrics
 	plainHdr encoded
 	gzHdr    encoded
 }

@@ -69,6 +69,7 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 			c.Error(err)
 		}
 		s.logRequest(c.Request(), c.Response().Status, c.Response().Size, start)
+		s.opts.Metrics.observe(c.Path(), c.Response().Status, start)
 		return nil
 	}
 }

@@ -33,9 +33,11 @@ type builder func(*store.Tx, *catalog) (templ.Component, error)
 func (s *Server) cached(c echo.Context, gen *snapshot, key string, build builder) error {
 	if !s.opts.Dev {
 		if p := gen.get(key); p != nil {
+			s.opts.Metrics.pageCache(true)
 			return servePage(c, p)
 		}
 	}
+	s.opts.Metrics.pageCache(false)
 	var p *page
 	err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
 		n, err := tx.Generation()
@@ -65,6 +67,7 @@ func (s *Server) cached(c echo.Context, gen *snapshot, key string, build builder
 				return err
 			}
 		}
+		p.route = c.Path()
 		if _, volatile := comp.(uncached); n == gen.n && !s.opts.Dev && !volatile && s.pageRoutes[c.Path()] {
 			gen.put(key, p)
 		}

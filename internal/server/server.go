@@ -32,6 +32,8 @@ type Options struct {
 	// SitemapSize is how many URLs one sitemap file lists before
 	// /sitemap.xml becomes an index; 0 means the protocol's 50,000.
 	SitemapSize int
+	// Metrics, when set, count requests for /metrics.
+	Metrics *Metrics
 }
 
 // Server serves the site from a database.
@@ -84,6 +86,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.setSecurityHeaders(w.Header())
 			status := writePage(w, r, p)
 			s.logRequest(r, status, int64(len(p.plainHdr.body)), start)
+			s.opts.Metrics.pageCache(true)
+			s.opts.Metrics.observe(p.route, status, start)
 			return
 		}
 	}

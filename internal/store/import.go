@@ -68,6 +68,9 @@ func (db *DB) Import(ctx context.Context, site *content.Site) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'imported_at'`, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return 0, fmt.Errorf("record import time: %w", err)
 	}
+	if err := stampGeneration(ctx, tx, "generation"); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("commit import: %w", err)
 	}

@@ -58,6 +58,10 @@ func (db *DB) StreamOffers(ctx context.Context, replaceSource string, feed func(
 
 // StreamPrepared is StreamOffers for offers already prepared.
 func (db *DB) StreamPrepared(ctx context.Context, replaceSource string, feed func(put func(*Prepared) error) error) (OfferImport, error) {
+	return db.streamPrepared(ctx, func(w *offerWriter) (OfferImport, error) { return w.finish(replaceSource) }, feed)
+}
+
+func (db *DB) streamPrepared(ctx context.Context, finish func(*offerWriter) (OfferImport, error), feed func(put func(*Prepared) error) error) (OfferImport, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return OfferImport{}, fmt.Errorf("begin offers import: %w", err)
@@ -71,7 +75,7 @@ func (db *DB) StreamPrepared(ctx context.Context, replaceSource string, feed fun
 	if err := feed(w.put); err != nil {
 		return w.res, err
 	}
-	res, err := w.finish(replaceSource)
+	res, err := finish(w)
 	if err != nil {
 		return res, err
 	}
@@ -88,6 +92,9 @@ func bumpGeneration(ctx context.Context, tx *sql.Tx, keys ...string) error {
 	for _, k := range keys {
 		if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = ?`, k); err != nil {
 			return fmt.Errorf("bump %s: %w", k, err)
+		}
+		if err := stampGeneration(ctx, tx, k); err != nil {
+			return err
 		}
 	}
 	return nil
