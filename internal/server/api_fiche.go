@@ -109,7 +109,7 @@ type apiObservedSalary struct {
 	} `json:"bands"`
 }
 
-// apiFicheDetail is /api/v1/fiches/{slug}.
+// apiFiche is /api/v1/fiches/{slug}; an old name moves as the page does.
 func (s *Server) apiFiche(c echo.Context) error {
 	slug, _, idx, err := s.lookup(c, "slug")
 	if err != nil {

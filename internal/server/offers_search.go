@@ -107,8 +107,8 @@ func (s *Server) searchOffers(c echo.Context, v url.Values) (*offerSearch, error
 		notice: notice, noticeLinks: noticeLinks}, nil
 }
 
-// offers reads the offers of the search's page of results, in its order
-// of keys as the database gives them.
+// hitOffers reads the offers of a page of results, in no order: callers
+// lay them out in the order of res.Hits.
 func (s *Server) hitOffers(c echo.Context, res offerindex.Result) ([]store.StoredOffer, error) {
 	if len(res.Hits) == 0 {
 		return nil, nil
