@@ -127,7 +127,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 	}
 	offers.BeforeBuild, offers.AfterBuild = mem.beforeBuild, mem.afterBuild
 	offers.Start(ctx)
-	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
+		SearchSlots: cfg.SearchSlots, SearchWait: cfg.SearchWait}
 	srv, err := server.New(ctx, db, offers, log, opts)
 	if err != nil {
 		return err
@@ -159,6 +160,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+	}
+	if cfg.Drain > 0 {
+		// Load balancers that poll /readyz stop sending requests; those
+		// already on their way are still served.
+		log.Info("draining", slog.Duration("for", cfg.Drain))
+		srv.Drain()
+		time.Sleep(cfg.Drain)
 	}
 	log.Info("shutting down")
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

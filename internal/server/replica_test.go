@@ -120,3 +120,23 @@ func firstDiff(a, b string) int {
 func around(s string, i int) string {
 	return s[max(0, i-120):min(len(s), i+120)]
 }
+
+// A replica told to drain says so on /readyz, for load balancers that
+// poll it, and still answers every request, each closing its connection
+// so that a proxy's keep-alive connections move to the other replicas.
+func TestDrainingReplicaLeavesThePool(t *testing.T) {
+	srv := mustServer(t, mustDB(t, offersTree()), false)
+	if r := get(t, srv, "/readyz"); r.status != http.StatusOK || r.header.Get("Connection") != "" {
+		t.Fatalf("/readyz before: %d, Connection %q", r.status, r.header.Get("Connection"))
+	}
+	get(t, srv, "/metiers/infirmier") // kept: the next one is answered from memory
+	srv.Drain()
+	if r := get(t, srv, "/readyz"); r.status != http.StatusServiceUnavailable {
+		t.Errorf("/readyz while draining: %d", r.status)
+	}
+	for _, path := range []string{"/metiers/infirmier", "/offres?q=infirmier", "/healthz"} {
+		if r := get(t, srv, path); r.status != http.StatusOK || r.header.Get("Connection") != "close" {
+			t.Errorf("%s while draining: %d, Connection %q", path, r.status, r.header.Get("Connection"))
+		}
+	}
+}
