@@ -166,6 +166,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		// already on their way are still served.
 		log.Info("draining", slog.Duration("for", cfg.Drain))
 		srv.Drain()
+		// Idle keep-alive connections close now, while the server still
+		// listens: a proxy opens new ones, and none is closed under a
+		// request at the last moment.
+		hs.SetKeepAlivesEnabled(false)
 		time.Sleep(cfg.Drain)
 	}
 	log.Info("shutting down")
