@@ -5,7 +5,7 @@ CONTENT ?= content
 DB      ?= data/vocation.db
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: run test build import check dev generate communes lint e2e-deps icons fuzz bench-pages bench-search bench-fiche-search load security lighthouse clean
+.PHONY: run test build import check dev generate communes lint e2e-deps icons fuzz bench-pages bench-search bench-fiche-search load security lighthouse clean cluster-test bench-overload
 
 # A few thousand generated demo offers (source demo) come with the site;
 # the pages say they are demonstration data.
@@ -101,6 +101,16 @@ bench-search: build
 
 load: build
 	./scripts/load.sh
+
+# nginx (scripts/deploy) in front of three replicas under wrk, while one is
+# killed, one stopped and all re-import: no request may fail. Needs nginx
+# and wrk; 127.0.0.1 only, about a minute.
+cluster-test: build
+	./scripts/cluster-test.sh
+
+# The offer search mix at 256 connections, with and without the search line.
+bench-overload: build
+	./scripts/bench-overload.sh
 
 security: build
 	./scripts/security.sh

@@ -132,7 +132,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		mem.headroom = 48 << 20
 	}
 	offers.BeforeBuild, offers.AfterBuild = mem.beforeBuild, mem.afterBuild
-	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
+		SearchSlots: cfg.SearchSlots, SearchWait: cfg.SearchWait}
 	// /metrics, on its own listener when asked for (--metrics-addr).
 	if cfg.MetricsAddr != "" {
 		reg := newRegistry(db, log)
@@ -174,6 +175,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+	}
+	if cfg.Drain > 0 {
+		// Load balancers that poll /readyz stop sending requests; those
+		// already on their way are still served.
+		log.Info("draining", slog.Duration("for", cfg.Drain))
+		srv.Drain()
+		// Idle keep-alive connections close now, while the server still
+		// listens: a proxy opens new ones, and none is closed under a
+		// request at the last moment.
+		hs.SetKeepAlivesEnabled(false)
+		time.Sleep(cfg.Drain)
 	}
 	log.Info("shutting down")
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -11,8 +11,10 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config is everything the binary can be told.
@@ -46,6 +48,12 @@ type Config struct {
 	// memorySizer in cmd/vocation) unless GOMEMLIMIT sets the Go
 	// runtime's own limit.
 	MemoryLimit bool
+	// serve: how many offer searches run at once, how long the others
+	// wait in line before a 503, and how long a stopping server keeps
+	// serving while /readyz says 503.
+	SearchSlots int
+	SearchWait  time.Duration
+	Drain       time.Duration
 }
 
 // Commands lists the subcommands and what each does.
@@ -66,8 +74,12 @@ commands:
   check   --content DIR                    validate the content, print every problem
   import  --content DIR --db FILE          validate, render and store the content
   serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts] [--public-url URL]
+          [--search-slots N] [--search-wait D] [--drain D]
                                            serve the site; --dev re-imports on every save,
-                                           --hsts when it is reached over HTTPS
+                                           --hsts when it is reached over HTTPS; N offer searches
+                                           at once (default: the cores), the others wait in line
+                                           up to D (500ms) then get a 503; on SIGTERM, /readyz
+                                           says 503 for --drain D before the server stops
   offers import --db FILE [--replace-source SOURCE] FEED...
                                            upsert offers by (source, id); --replace-source
                                            expires that source's offers absent from the feeds
@@ -82,7 +94,8 @@ commands:
   backup --db FILE --to FILE [--force]     consistent copy of the database, even while serve runs
 
 environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
-             VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json);
+             VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json),
+             VOCATION_SEARCH_SLOTS, VOCATION_SEARCH_WAIT, VOCATION_DRAIN,
              VOCATION_METRICS_ADDR (serve --metrics-addr HOST:PORT, /metrics, off by default),
              FRANCETRAVAIL_CLIENT_ID, FRANCETRAVAIL_CLIENT_SECRET (offers fetch);
              GOMEMLIMIT replaces serve's own memory limit (what the offer index keeps live + 48 MiB)
@@ -110,6 +123,24 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		MetricsAddr:    getenv("VOCATION_METRICS_ADDR"),
 		FTClientID:     getenv("FRANCETRAVAIL_CLIENT_ID"),
 		FTClientSecret: getenv("FRANCETRAVAIL_CLIENT_SECRET"),
+		SearchSlots:    runtime.GOMAXPROCS(0),
+		SearchWait:     500 * time.Millisecond,
+	}
+	if v := getenv("VOCATION_SEARCH_SLOTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("VOCATION_SEARCH_SLOTS: %q is not a number", v)
+		}
+		cfg.SearchSlots = n
+	}
+	for name, dst := range map[string]*time.Duration{"VOCATION_SEARCH_WAIT": &cfg.SearchWait, "VOCATION_DRAIN": &cfg.Drain} {
+		if v := getenv(name); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return Config{}, fmt.Errorf("%s: %q is not a duration such as 500ms", name, v)
+			}
+			*dst = d
+		}
 	}
 	for name, dst := range map[string]*bool{"VOCATION_DEV": &cfg.Dev, "VOCATION_HSTS": &cfg.HSTS} {
 		if v := getenv(name); v != "" {
@@ -141,6 +172,9 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		fs.BoolVar(&cfg.Dev, "dev", cfg.Dev, "editor preview: re-import on save, show drafts and errors")
 		fs.BoolVar(&cfg.HSTS, "hsts", cfg.HSTS, "the site is reached over HTTPS: send Strict-Transport-Security")
 		fs.StringVar(&cfg.PublicURL, "public-url", cfg.PublicURL, "the site's public address, e.g. https://vocation.example, for canonical links, feeds and the sitemap (default http://ADDR)")
+		fs.IntVar(&cfg.SearchSlots, "search-slots", cfg.SearchSlots, "offer searches run at once, the others wait in line; 0 for no line")
+		fs.DurationVar(&cfg.SearchWait, "search-wait", cfg.SearchWait, "how long a search waits in line before a 503")
+		fs.DurationVar(&cfg.Drain, "drain", cfg.Drain, "on SIGTERM, how long /readyz says 503 while requests are still served")
 	}
 	// ops: offers fetch, backup, metrics
 	var rome string
@@ -201,6 +235,9 @@ func (c Config) Validate() error {
 			return fmt.Errorf("--addr %q: expected HOST:PORT, e.g. 127.0.0.1:8080", c.Addr)
 		}
 	}
+	if c.SearchSlots < 0 || c.SearchWait < 0 || c.Drain < 0 {
+		return errors.New("--search-slots, --search-wait and --drain must not be negative")
+	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
@@ -240,6 +277,7 @@ func addrURL(addr string) string {
 	}
 	return "http://" + net.JoinHostPort(host, port)
 }
+
 var romeCode = regexp.MustCompile(`^[A-N][0-9]{4}$`)
 
 func or(v, def string) string {

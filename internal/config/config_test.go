@@ -5,7 +5,9 @@ import (
 	"io"
 	"log/slog"
 	"reflect"
+	"runtime"
 	"testing"
+	"time"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -57,6 +59,7 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			tt.want.SearchSlots, tt.want.SearchWait = runtime.GOMAXPROCS(0), 500*time.Millisecond // TestSearchLine
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v\nwant %+v", got, tt.want)
 			}
@@ -96,5 +99,22 @@ func TestLoadErrors(t *testing.T) {
 		if err == nil || errors.Is(err, ErrUsage) != tt.usage {
 			t.Errorf("%v %v: err %v, usage %v", tt.args, tt.env, err, tt.usage)
 		}
+	}
+}
+
+// The search line is sized to the cores unless told otherwise, and a
+// stopping server drains only when asked to.
+func TestSearchLine(t *testing.T) {
+	got, err := Load([]string{"serve", "--search-slots", "3", "--drain", "5s"}, env(map[string]string{"VOCATION_SEARCH_WAIT": "250ms", "VOCATION_SEARCH_SLOTS": "9"}), io.Discard)
+	if err != nil || got.SearchSlots != 3 || got.SearchWait != 250*time.Millisecond || got.Drain != 5*time.Second {
+		t.Errorf("flags and environment: %+v, %v", got, err)
+	}
+	for _, args := range [][]string{{"serve", "--search-slots", "-1"}, {"serve", "--drain", "soon"}} {
+		if _, err := Load(args, env(nil), io.Discard); err == nil {
+			t.Errorf("%q: accepted", args)
+		}
+	}
+	if _, err := Load([]string{"serve"}, env(map[string]string{"VOCATION_SEARCH_WAIT": "1"}), io.Discard); err == nil {
+		t.Error("VOCATION_SEARCH_WAIT=1: accepted")
 	}
 }

@@ -26,3 +26,12 @@ func HandleWith(s *Server, path string, mw echo.MiddlewareFunc) {
 func Kept(s *Server, path string) bool {
 	return s.tracker.current(context.Background()).get(path) != nil
 }
+
+// HoldSearchSlots takes n slots of the search line, as n running searches
+// would, until release.
+func HoldSearchSlots(s *Server, n int) (release func()) {
+	if err := s.searches.slots.Acquire(context.Background(), int64(n)); err != nil {
+		panic(err)
+	}
+	return func() { s.searches.slots.Release(int64(n)) }
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"vocation/internal/failure"
 	"vocation/internal/offerindex"
 	"vocation/internal/store"
 )
@@ -34,6 +35,9 @@ func (s *Server) health(c echo.Context) error {
 // so that a load balancer sends no one to a server still building its
 // offer index; /healthz only says the server runs.
 func (s *Server) ready(c echo.Context) error {
+	if s.draining.Load() {
+		return errDraining
+	}
 	select {
 	case <-s.offers.Ready():
 	default:
@@ -53,6 +57,8 @@ func (s *Server) favicon(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "public, max-age=86400")
 	return c.Blob(http.StatusOK, a.ContentType, a.Body)
 }
+
+var errDraining error = &failure.Error{Kind: failure.Unavailable, Message: "Ce serveur s’arrête : les autres prennent le relais."}
 
 // robots names the sitemap by its absolute address, as the protocol asks.
 func (s *Server) robots(c echo.Context) error {

@@ -38,7 +38,7 @@ func (s *Server) routes() *echo.Echo {
 	page("/metiers", s.listFiches)
 	page("/metiers/:slug", s.showFiche)
 	get("/comparer", s.compareFiches)
-	get("/offres", s.listOffers)
+	get("/offres", s.listOffers, s.admit) // searches wait in line (admission.go)
 	get("/offres/:source/:id", s.showOffer)
 	// Open data: a search's feed, the sitemap.
 	get("/offres.atom", s.offersFeed)

@@ -34,6 +34,10 @@ type Options struct {
 	SitemapSize int
 	// Metrics, when set, count requests for /metrics.
 	Metrics *Metrics
+	// SearchSlots is how many offer searches run at once, the others
+	// waiting in line up to SearchWait; 0 lets every search run at once.
+	SearchSlots int
+	SearchWait  time.Duration
 }
 
 // Server serves the site from a database.
@@ -53,6 +57,10 @@ type Server struct {
 	problems atomic.Pointer[[]string]
 	// reloads wakes the dev preview's pages when the content changes.
 	reloads *reloads
+	// searches is the line offer searches wait in; nil for none.
+	searches *searchLine
+	// draining says the server is about to stop (Drain).
+	draining atomic.Bool
 }
 
 // New builds the server and its routes; offers is the offer index it
@@ -69,7 +77,8 @@ func New(ctx context.Context, db *store.DB, offers *offerindex.Live, log *slog.L
 	if opts.OfferIndexWait == 0 {
 		opts.OfferIndexWait = 3 * time.Second
 	}
-	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, offers: offers, headers: securityHeaders(opts), reloads: newReloads()}
+	s := &Server{db: db, log: log, opts: opts, assets: assets, tracker: t, offers: offers, headers: securityHeaders(opts), reloads: newReloads(),
+		searches: newSearchLine(opts.SearchSlots, opts.SearchWait)}
 	s.echo = s.routes()
 	return s, nil
 }
@@ -80,6 +89,11 @@ func New(ctx context.Context, db *store.DB, offers *offerindex.Live, log *slog.L
 // router and middleware chain for it is what brings page serving close to
 // a bare Go server (docs/performance.md).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.draining.Load() {
+		// Keep-alive connections end with this answer, so that a proxy
+		// moves them to other replicas before this one stops listening.
+		w.Header()["Connection"] = connectionClose
+	}
 	if !s.opts.Dev && r.URL.RawQuery == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 		if p := s.tracker.current(r.Context()).get(r.URL.Path); p != nil && p.location == "" {
 			start := time.Now()
@@ -93,6 +107,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.echo.ServeHTTP(w, r)
 }
+
+var connectionClose = []string{"close"}
+
+// Drain tells load balancers to send no more requests: /readyz answers
+// 503 from now on and every answer closes its connection. The server keeps
+// serving those that still come until it is shut down.
+func (s *Server) Drain() { s.draining.Store(true) }
 
 // Close releases the mapped WAL index.
 func (s *Server) Close() error { return s.tracker.close() }

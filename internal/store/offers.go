@@ -295,7 +295,9 @@ type LiveOffer struct {
 }
 
 // EachLiveOffer calls fn for every offer not expired at now, newest
-// first, reading in one transaction.
+// first, reading in one transaction. Ties go by identity, not by key: keys
+// depend on the order of past imports, and every replica that imported
+// the same snapshot must rank its offers alike.
 func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOffer) error) (generation int64, err error) {
 	err = db.Read(ctx, func(t *Tx) error {
 		if err := t.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&generation); err != nil {
@@ -303,7 +305,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOff
 		}
 		rows, err := t.tx.QueryContext(ctx, `SELECT key, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
 				salary_unit, salary_months, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', source, rome, title_stems, skill_stems, text_stems
-			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, key DESC`, now.Unix())
+			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, source DESC, id DESC`, now.Unix())
 		if err != nil {
 			return fmt.Errorf("list live offers: %w", err)
 		}
