@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"errors"
 	"html"
 	"strconv"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"github.com/gorilla/feeds"
 	"github.com/labstack/echo/v4"
 
-	"vocation/internal/failure"
 	"vocation/internal/offerindex"
 	"vocation/internal/store"
 )
@@ -23,35 +21,17 @@ const feedSize = 50
 // would make with the same parameters, as an Atom feed a reader can
 // follow without an account. gorilla/feeds writes the XML.
 func (s *Server) offersFeed(c echo.Context) error {
-	idx, err := s.catalogFor(c.Request().Context(), s.current(c))
+	v := c.QueryParams()
+	v.Del("page")
+	found, err := s.searchOffers(c, v)
 	if err != nil {
 		return err
 	}
-	p, err := parseOfferParams(c.QueryParams(), idx)
+	offers, err := s.newestOffers(c, found)
 	if err != nil {
 		return err
 	}
-	if p.rome != "" {
-		err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-			_, err := tx.RomeLabel(p.rome)
-			return err
-		})
-		if errors.Is(err, store.ErrNotFound) {
-			return failure.Invalidf("Code ROME : « " + p.rome + " » n’existe pas dans le référentiel de France Travail.")
-		}
-		if err != nil {
-			return err
-		}
-	}
-	ix, err := s.offerSearchIndex(c)
-	if err != nil {
-		return err
-	}
-	p.page = 1
-	offers, err := s.newestOffers(c, p, ix, idx)
-	if err != nil {
-		return err
-	}
+	p, idx, ix := found.params, found.idx, found.ix
 	base := s.absoluteBase(c)
 	search := p.url(func(*offerParams) {})
 	f := &feeds.Feed{
@@ -108,25 +88,25 @@ func feedTitle(p offerParams, idx *catalog) string {
 	return title + " · Vocation"
 }
 
-// newestOffers runs the search of p, newest first, and reads its first
-// feedSize offers. The one place the feed searches: the same request the
-// page makes, but sorted by date.
-func (s *Server) newestOffers(c echo.Context, p offerParams, ix *offerindex.Index, idx *catalog) ([]store.StoredOffer, error) {
-	if !p.telQuel && p.lieu == "" {
-		p.takePlace(ix)
-	}
-	req, _ := s.offerRequest(p, ix, idx)
+// newestOffers reads the feedSize newest offers of a search: the page's
+// request, sorted by date.
+func (s *Server) newestOffers(c echo.Context, search *offerSearch) ([]store.StoredOffer, error) {
+	req := search.req
 	req.Sort, req.Offset, req.Limit = offerindex.ByDate, 0, feedSize
-	res := ix.Search(req)
-	keys := make([]int64, len(res.Hits))
-	for i, h := range res.Hits {
-		keys[i] = h.Key
+	res := search.ix.Search(req)
+	offers, err := s.hitOffers(c, res)
+	if err != nil {
+		return nil, err
 	}
-	var offers []store.StoredOffer
-	err := s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-		var err error
-		offers, err = tx.OffersByKey(keys)
-		return err
-	})
-	return offers, err
+	byKey := make(map[int64]store.StoredOffer, len(offers))
+	for _, o := range offers {
+		byKey[o.Key] = o
+	}
+	newest := make([]store.StoredOffer, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		if o, ok := byKey[h.Key]; ok {
+			newest = append(newest, o)
+		}
+	}
+	return newest, nil
 }
