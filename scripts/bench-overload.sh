@@ -16,7 +16,7 @@ N=${N:-200000}
 DURATION=${DURATION:-20s}
 CONNS=${CONNS:-256}
 OUT=${OUT:-bench/overload}
-PORT=${PORT:-18491}
+PORT=${PORT:-$((18000 + RANDOM % 900))}
 unset GOMEMLIMIT
 
 mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
@@ -36,7 +36,11 @@ trap '[ -z "$pid" ] || kill $pid 2>/dev/null || true' EXIT
 start() { # extra serve flags...
 	"$OUT/vocation" serve --content content --db "$OUT/bench.db" --addr 127.0.0.1:$PORT --log-level warn "$@" 2>"$OUT/server.log" &
 	pid=$!
-	for _ in $(seq 600); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && return; sleep 0.2; done
+	for _ in $(seq 600); do
+		kill -0 "$pid" 2>/dev/null || { echo "the server exited: $(tail -1 "$OUT/server.log")" >&2; exit 1; }
+		curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && return
+		sleep 0.2
+	done
 	echo "the server did not become ready" >&2; exit 1
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }

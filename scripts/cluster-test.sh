@@ -14,8 +14,14 @@ N=${N:-20000}
 PAUSE=${PAUSE:-3} # seconds of load between the steps
 CONNS=${CONNS:-16}
 OUT=${OUT:-bench/cluster}
-PORT=${PORT:-$((18000 + RANDOM % 900))} # nginx; the replicas take the next three
-command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "cluster-test needs nginx and wrk" >&2; exit 1; }
+command -v nginx >/dev/null && command -v wrk >/dev/null && command -v ss >/dev/null || { echo "cluster-test needs nginx, wrk and ss" >&2; exit 1; }
+# nginx's port, the replicas taking the next three: four free ones, or
+# another process's server would answer for a replica.
+taken() { ss -Hltn | awk '{print $4}' | grep -qE ":($1|$(($1 + 1))|$(($1 + 2))|$(($1 + 3)))$"; }
+if [ -z "${PORT:-}" ]; then
+	for _ in $(seq 20); do PORT=$((18000 + RANDOM % 900)); taken $PORT || break; done
+fi
+taken "$PORT" && { echo "port $PORT or one of the next three is taken" >&2; exit 1; }
 
 rm -rf "$OUT" && mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 make -s static/js/htmx.min.js
@@ -25,7 +31,9 @@ bin="$OUT/vocation"
 
 declare -A pids
 nginx_started=
+wrk=
 cleanup() {
+	[ -z "$wrk" ] || kill -INT "$wrk" 2>/dev/null || true
 	[ -z "$nginx_started" ] || nginx -p "$OUT" -c "$OUT/nginx.conf" -s stop 2>/dev/null || true
 	for r in "${!pids[@]}"; do kill "${pids[$r]}" 2>/dev/null || true; done
 	wait 2>/dev/null || true
@@ -43,7 +51,11 @@ start() { # r
 	pids[$1]=$!
 }
 ready() { # r: until /readyz says 200, at most 30 s
-	for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$((PORT + $1))/readyz" && return; sleep 0.2; done
+	for _ in $(seq 150); do
+		kill -0 "${pids[$1]}" 2>/dev/null || { echo "replica $1 exited: $(tail -1 "$OUT/r$1.log")" >&2; exit 1; }
+		curl -sf -o /dev/null "http://127.0.0.1:$((PORT + $1))/readyz" && return
+		sleep 0.2
+	done
 	echo "replica $1 not ready" >&2; exit 1
 }
 for r in 1 2 3; do import $r; start $r; done
@@ -98,6 +110,7 @@ sleep "$PAUSE"
 log "stop wrk after $(( $(date +%s) - started )) s of load"
 kill -INT $wrk
 wait $wrk || true
+wrk=
 nginx -p "$OUT" -c "$OUT/nginx.conf" -s quit; nginx_started=
 for r in 1 2 3; do kill -TERM "${pids[$r]}"; done
 wait 2>/dev/null || true
