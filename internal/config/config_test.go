@@ -51,7 +51,7 @@ func TestLoad(t *testing.T) {
 		{"backup", []string{"backup", "--db", "v.db", "--to", "b.db", "--force"}, nil,
 			Config{Command: "backup", Content: "./content", DB: "v.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, To: "b.db", Force: true}},
 		{"metrics", []string{"serve", "--metrics-addr", "127.0.0.1:9090"}, nil,
-			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, MetricsAddr: "127.0.0.1:9090"}},
+			Config{Command: "serve", Content: "./content", DB: "./data/vocation.db", Addr: "127.0.0.1:8080", PublicURL: "http://127.0.0.1:8080", LogFormat: "text", MemoryLimit: true, MetricsAddr: "127.0.0.1:9090"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
