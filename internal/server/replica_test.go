@@ -50,6 +50,22 @@ var replicaPages = []string{
 	"/healthz",
 	"/readyz",
 	"/nulle-part",
+	"/sitemap.xml",
+	"/offres.atom?q=developpeur",
+	"/offres.atom?lieu=Lyon&rayon=50",
+	"/selection?m=developpeur-back-end&m=infirmier&m=nope&s=q%3Ddeveloppeur",
+	"/selection/qr.svg?m=developpeur-back-end&m=infirmier",
+	"/metiers/developpeur-back-end/qr.svg",
+	"/api/v1/openapi.json",
+	"/api/v1/fiches",
+	"/api/v1/fiches/developpeur-back-end",
+	"/api/v1/fiches/nope",
+	"/api/v1/offres?q=developpeur&contrat=cdi",
+	"/api/v1/offres?page=3",
+	"/api/v1/offres/local/o1",
+	"/api/v1/offres/local/o4",
+	"/api/v1/offres/demo/demo-0000007",
+	"/api/v1/offres?rayon=x",
 }
 
 // replicaDemoOffers are enough offers for ties in every ranking.
