@@ -137,4 +137,11 @@ func TestOfferFiltersStayOpenOnAPhone(t *testing.T) {
 	if p := console.problems(false); len(p) > 0 {
 		t.Errorf("console errors or CSP violations:\n%s", strings.Join(p, "\n"))
 	}
+	if dir := os.Getenv("VOCATION_SCREENSHOTS"); dir != "" {
+		shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "offres-390-filtres.png"), shot, 0o644)
+	}
 }

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -112,4 +113,20 @@ func TestOfferPageKeyFactsFirst(t *testing.T) {
 	inOrder(t, r.body, []string{`<h1 id="offre-titre">Boulangère</h1>`, `<dl class="offer-key">`, "<dt>Contrat</dt><dd>CDI</dd>", "<dt>Lieu</dt>",
 		"<dt>Salaire</dt>", "<dt>Publiée le</dt>", "Postuler sur le site de l’annonceur", "<dt>Entreprise</dt><dd>Fournil</dd>",
 		"<dt>Télétravail</dt>", "<dt>Expérience</dt>", "<h2>Description</h2>"})
+}
+
+// TestOfferFiltersFoldMetiersWithoutOffers: beyond a few, the métiers
+// that would give nothing are folded after the others, still listed.
+func TestOfferFiltersFoldMetiersWithoutOffers(t *testing.T) {
+	files := offersTree()
+	for i := range 6 {
+		slug := fmt.Sprintf("agriculteur-%d", i)
+		files["metiers/"+slug+".md"] = ficheSrc(fmt.Sprintf("Agriculteur %d", i), "rome: [A1414]\n", "## Le métier\n\nTexte.\n")
+	}
+	srv := mustServer(t, mustDB(t, files), false)
+	r := get(t, srv, "/offres")
+	inOrder(t, r.body, []string{`value="developpeur-back-end"> <span>Développeur·euse back-end <span class="n">(2)</span>`,
+		`<details class="zeros"><summary>Sans offre pour cette recherche (6)</summary>`, `value="agriculteur-0" disabled>`, `value="agriculteur-5" disabled>`, "</details></fieldset>"})
+	// the métier chosen stays unfolded, with its 0
+	checkPage(t, srv, "/offres?metier=agriculteur-3", 200, []string{`value="agriculteur-3" checked> <span>Agriculteur 3 <span class="n">(0)</span>`}, nil)
 }
