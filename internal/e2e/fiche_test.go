@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -170,5 +171,38 @@ func TestFicheWideLayout(t *testing.T) {
 		}
 		ficheShot(t, ctx, slug+"-390-deplie")
 		t.Logf("%s: page %.0f px tall at %d, %.0f px at %d", slug, b.Height, wideW, phone.Height, phoneW)
+	}
+}
+
+// TestFichePhoneAccessible runs axe-core on the phone layout, every fold
+// open (the phone's menu, tables and chart are not the wide screen's), and
+// checks that nothing scrolls sideways on the narrowest phones, 320 px.
+func TestFichePhoneAccessible(t *testing.T) {
+	needFile(t, axePath, "run `npm ci --prefix internal/e2e` (make test does)")
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startSite(t, "../../content")
+	ctx := newBrowser(t)
+	for _, width := range []int64{phoneW, 320} {
+		within(t, ctx, chromedp.EmulateViewport(width, phoneH, chromedp.EmulateMobile))
+		for _, slug := range []string{"developpeur-back-end", "infirmier"} {
+			within(t, ctx, chromedp.Navigate(base+"/metiers/"+slug), chromedp.WaitVisible("h1"),
+				chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".fiche details").forEach(d => d.open = true)`))
+			if over := eval[bool](t, ctx, `document.documentElement.scrollWidth > innerWidth`); over {
+				t.Errorf("%s: the page scrolls sideways at %d px", slug, width)
+			}
+			within(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+			run := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+				.then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))})))`
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](run, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: axe: %v", slug, err)
+			}
+			for _, v := range got {
+				t.Errorf("%s at %d px: %s (%s): %s, at %s", slug, width, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
+			}
+		}
 	}
 }
