@@ -10,6 +10,7 @@ import (
 const (
 	foldBands     = 8
 	foldTrainings = 8
+	foldTools     = 12
 )
 
 // FoldSalaries tells whether the salary tables are folded.

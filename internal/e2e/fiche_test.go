@@ -3,7 +3,9 @@ package e2e
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -33,12 +35,12 @@ const essentielJS = `(() => {
 	const e = document.getElementById("essentiel");
 	const first = document.querySelector(".facts dl > div");
 	return { top: e.getBoundingClientRect().top + scrollY, firstBottom: first.getBoundingClientRect().bottom + scrollY,
-		height: document.documentElement.scrollHeight, screen: innerHeight, over: document.documentElement.scrollWidth > innerWidth };
+		height: document.documentElement.scrollHeight, screen: innerHeight, width: document.documentElement.scrollWidth };
 })()`
 
 type essentiel struct {
 	Top, FirstBottom, Height, Screen float64
-	Over                             bool
+	Width                            float64 // what a phone zooms out to show
 }
 
 // TestFicheEssentielOnFirstScreen opens every shipped fiche on a phone:
@@ -55,8 +57,8 @@ func TestFicheEssentielOnFirstScreen(t *testing.T) {
 		if m.FirstBottom > m.Screen {
 			t.Errorf("%s: the first key fact ends at %.0f px, below the first screen (%.0f px)", slug, m.FirstBottom, m.Screen)
 		}
-		if m.Over {
-			t.Errorf("%s: the page scrolls sideways at %d px", slug, phoneW)
+		if m.Width > phoneW {
+			t.Errorf("%s: the page is %.0f px wide at %d px", slug, m.Width, phoneW)
 		}
 	}
 }
@@ -165,10 +167,65 @@ func TestFicheWideLayout(t *testing.T) {
 		phone := eval[essentiel](t, ctx, essentielJS)
 		ficheShot(t, ctx, slug+"-390")
 		within(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".fiche details").forEach(d => d.open = true)`))
-		if over := eval[bool](t, ctx, `document.documentElement.scrollWidth > innerWidth`); over {
-			t.Errorf("%s: unfolded, the page scrolls sideways at %d px", slug, phoneW)
+		if w := eval[int64](t, ctx, `document.documentElement.scrollWidth`); w > phoneW {
+			t.Errorf("%s: unfolded, the page is %d px wide at %d px", slug, w, phoneW)
 		}
 		ficheShot(t, ctx, slug+"-390-deplie")
 		t.Logf("%s: page %.0f px tall at %d, %.0f px at %d", slug, b.Height, wideW, phone.Height, phoneW)
 	}
+}
+
+// TestFichePhoneAccessible runs axe-core on the phone layout, every fold
+// open (the phone's menu, tables and chart are not the wide screen's), and
+// checks that nothing scrolls sideways on the narrowest phones, 320 px.
+func TestFichePhoneAccessible(t *testing.T) {
+	needFile(t, axePath, "run `npm ci --prefix internal/e2e` (make test does)")
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startSite(t, withDemoOffers(t))
+	ctx := newBrowser(t)
+	for _, width := range []int64{phoneW, 320} {
+		within(t, ctx, chromedp.EmulateViewport(width, phoneH, chromedp.EmulateMobile))
+		for _, slug := range []string{"developpeur-back-end", "infirmier"} {
+			within(t, ctx, chromedp.Navigate(base+"/metiers/"+slug), chromedp.WaitVisible("h1"),
+				chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".fiche details").forEach(d => d.open = true)`))
+			if slug == "infirmier" && !eval[bool](t, ctx, `!!document.querySelector("table.observed")`) {
+				t.Errorf("%s: no salaries observed in the offers, their table goes untested", slug)
+			}
+			if w := eval[int64](t, ctx, `document.documentElement.scrollWidth`); w > width {
+				t.Errorf("%s: the page is %d px wide at %d px", slug, w, width)
+			}
+			within(t, ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+			run := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+				.then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))})))`
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](run, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: axe: %v", slug, err)
+			}
+			for _, v := range got {
+				t.Errorf("%s at %d px: %s (%s): %s, at %s", slug, width, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
+			}
+		}
+	}
+}
+
+// withDemoOffers is a copy of the shipped content with a few thousand
+// demonstration offers, enough for fiches to show the salaries observed
+// in them.
+func withDemoOffers(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(binary, "offers", "generate", "-n", "3000", "--seed", "1", "--content", dir).Output()
+	if err != nil {
+		t.Fatalf("offers generate: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "offres", "demo.jsonl"), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// longFiche has nine salary bands over two levels and nine trainings over
-// two levels: more than a phone should scroll through unfolded.
+// longFiche has nine salary bands over two levels, nine trainings over
+// two levels and thirteen tools: more than a phone should scroll through
+// unfolded.
 func longFiche() string {
 	var b strings.Builder
 	b.WriteString("salaries:\n")
@@ -20,6 +21,7 @@ func longFiche() string {
 		level := []string{"bac+2", "bac+5"}[i%2]
 		fmt.Fprintf(&b, "  - {level: %s, title: Formation %d, kind: public}\n", level, i+1)
 	}
+	b.WriteString("tools: [T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13]\n")
 	return ficheSrc("Métier aux longues listes", b.String(), "## Le métier\n\nLong.\n")
 }
 
@@ -36,6 +38,7 @@ func TestFicheFoldsLongLists(t *testing.T) {
 		`<summary>Débutant (0 à 2 ans) <span class="fiche-fold-n">(5 fourchettes)</span></summary>`,
 		`<summary><h3>Bac+5</h3> <span class="fiche-fold-n">(4 formations)</span></summary>`,
 		`<caption class="visually-hidden">Senior (plus de 5 ans)</caption>`,
+		`<summary>T1, T2, T3, T4, T5, T6… <span class="fiche-fold-n">(voir les 13)</span></summary><p>T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12 et T13</p>`,
 	} {
 		if !strings.Contains(long, want) {
 			t.Errorf("the long fiche lacks %s", want)
@@ -43,7 +46,7 @@ func TestFicheFoldsLongLists(t *testing.T) {
 	}
 
 	short := get(t, srv, "/metiers/developpeur-back-end").body
-	if strings.Contains(short, `<details class="fiche-fold">`) {
+	if strings.Contains(short, `<details class="fiche-fold">`) || strings.Contains(short, "fiche-more") {
 		t.Error("a fiche of four bands and two trainings is folded")
 	}
 	if !strings.Contains(short, "<caption>Débutant (0 à 2 ans)</caption>") || !strings.Contains(short, "<h3>Bac+2</h3>") {
