@@ -41,7 +41,7 @@ func (s *Server) routes() *echo.Echo {
 	get("/offres", s.listOffers, s.admit) // searches wait in line (admission.go)
 	get("/offres/:source/:id", s.showOffer)
 	// Open data: a search's feed, the sitemap.
-	get("/offres.atom", s.offersFeed)
+	get("/offres.atom", s.offersFeed, s.admit)
 	get("/sitemap.xml", s.sitemap)
 	get("/sitemap-:n", s.sitemapNumbered)
 	page("/secteurs", s.listSectors)
@@ -69,14 +69,14 @@ func (s *Server) routes() *echo.Echo {
 	cors := middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: []string{"*"},
 		AllowMethods: []string{http.MethodGet, http.MethodHead}, ExposeHeaders: []string{"ETag"}})
 	gz := middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024})
-	api := func(path string, h echo.HandlerFunc) {
-		get(apiPrefix+path, h, cors, gz)
+	api := func(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+		get(apiPrefix+path, h, append([]echo.MiddlewareFunc{cors, gz}, m...)...)
 		e.OPTIONS(apiPrefix+path, s.apiPreflight, cors)
 	}
 	api("/openapi.json", s.apiOpenAPI)
 	api("/fiches", s.apiFiches)
 	api("/fiches/:slug", s.apiFiche)
-	api("/offres", s.apiOffers)
+	api("/offres", s.apiOffers, s.admit)
 	api("/offres/:source/:id", s.apiOffer)
 	if s.opts.Dev {
 		// Not a page route: a stream is never kept. "_dev" is no slug,
