@@ -9,6 +9,7 @@ type HomePage struct {
 	Sectors []SectorCard
 	Recent  []Card
 	Count   int
+	Quiz    int // the quiz's statements
 	// Offers is how many offers are current; -1 while the offer index is
 	// not built yet.
 	Offers int

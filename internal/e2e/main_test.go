@@ -154,6 +154,7 @@ func pageTypes(fiches ...string) map[string]int {
 		"/secteurs/numerique":     200,
 		"/a-propos":               200,
 		"/metiers/nexiste-pas":    404,
+		"/metiers/boulangr":       404, // the nearest fiches
 		"/metiers?niveau=bac%2B4": 400,
 		"/offres":                 200,
 		"/offres?q=developpeur&contrat=cdi&teletravail=1": 200,

@@ -28,7 +28,7 @@ func (s *Server) showHome(c echo.Context) error {
 		fiches := idx.visible(s.opts.Dev)
 		recent := slices.Clone(fiches)
 		sort.SliceStable(recent, func(i, j int) bool { return recent[i].Updated.After(recent[j].Updated) })
-		p := web.HomePage{Layout: l, Sectors: sectorCards(idx, fiches), Count: len(fiches), Offers: -1}
+		p := web.HomePage{Layout: l, Sectors: sectorCards(idx, fiches), Count: len(fiches), Quiz: len(riasec.Statements), Offers: -1}
 		for _, f := range recent[:min(6, len(recent))] {
 			p.Recent = append(p.Recent, card(f, idx.sectorNames))
 		}

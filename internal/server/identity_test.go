@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"vocation/internal/server"
 	"vocation/web"
 )
 
@@ -32,6 +33,10 @@ func TestHomeWaysIn(t *testing.T) {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("home lacks %s", want)
 		}
+	}
+	// Rendered once per generation, like every page route.
+	if !server.Kept(srv, "/") {
+		t.Error("the home page is not kept")
 	}
 	// A level no fiche has is no way in.
 	if strings.Contains(r.body, `href="/metiers?niveau=cap"`) {
