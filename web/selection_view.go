@@ -12,6 +12,9 @@ type SelectionPage struct {
 	// URL is the selection's absolute address and QR its code's image;
 	// both empty when the site does not know its public address.
 	URL, QR string
+	// Query is the selection's own query string, without "?", which the
+	// selection script keeps for the next "Ajouter à ma sélection".
+	Query string
 	// Kept and KeptSearches go along, hidden, with the form that adds a
 	// fiche; Choices are the fiches it offers, by sector.
 	Kept         []string

@@ -116,10 +116,11 @@ func (s *Server) showSelection(c echo.Context) error {
 		return err
 	}
 	heading := "Ma sélection de métiers"
-	l := s.pageLayout(c, idx, heading, "Une sélection de fiches métiers et de recherches d’offres, à partager en un lien ou à imprimer.")
+	l := s.withSelection(s.pageLayout(c, idx, heading, "Une sélection de fiches métiers et de recherches d’offres, à partager en un lien ou à imprimer."))
 	l.Current = "metiers"
 	l.Canonical = s.canonical("/selection" + sel.query(""))
-	p := web.SelectionPage{Layout: l, Heading: heading, Missing: sel.missing, Kept: sel.slugs}
+	p := web.SelectionPage{Layout: l, Heading: heading, Missing: sel.missing, Kept: sel.slugs,
+		Query: strings.TrimPrefix(sel.query(""), "?")}
 	for _, f := range fiches {
 		item := web.SelectionFiche{Title: f.Title, URL: "/metiers/" + f.Slug, Summary: f.Summary, Sector: idx.sectorNames[f.Sector],
 			Salary: glance(f.Salaries), Remove: "/selection" + sel.query(f.Slug)}

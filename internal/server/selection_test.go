@@ -165,6 +165,7 @@ func TestAddToSelection(t *testing.T) {
 		`<a class="section-link" href="#le-metier" aria-label="Lien vers cette section">#</a>`,
 	}, nil)
 	for _, path := range []string{"/metiers", "/recherche?q=developpeur"} {
-		checkPage(t, srv, path, 200, []string{`<button type="submit" formaction="/selection">Ajouter à ma sélection</button>`}, nil)
+		checkPage(t, srv, path, 200, []string{`<button type="submit" formaction="/selection">Ajouter à ma sélection</button>`,
+			`<script src="/static/js/selection.`}, nil)
 	}
 }
