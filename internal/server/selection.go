@@ -129,13 +129,18 @@ func (s *Server) showSelection(c echo.Context) error {
 		}
 		p.Fiches = append(p.Fiches, item)
 	}
+	if n := len(sel.slugs); n >= 2 && n <= maxCompared {
+		p.Compare = compareURL(sel.slugs)
+	}
 	for _, v := range sel.searches {
 		p.Searches = append(p.Searches, web.Link{Label: searchLabel(v, idx), URL: "/offres?" + v.Encode()})
 		p.KeptSearches = append(p.KeptSearches, v.Encode())
 	}
 	if len(sel.slugs)+len(sel.searches) > 0 && s.opts.PublicURL != "" {
 		p.URL = s.canonical("/selection" + sel.query(""))
-		p.QR = "/selection/qr.svg" + sel.query("")
+		if len(p.URL) <= maxQRText {
+			p.QR = "/selection/qr.svg" + sel.query("")
+		}
 	}
 	if len(sel.slugs) < maxSelected {
 		var sectors []string
