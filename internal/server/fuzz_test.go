@@ -41,6 +41,9 @@ func FuzzRequest(f *testing.F) {
 		{"/interets/s", ""},
 		{"/comparer", "m=developpeur-back-end&m=infirmier&m=developpeur-front-end"},
 		{"/comparer", "m=%ff&m=%00&m=INFIRMIER&m=developpeur-backend"},
+		{"/selection", "m=infirmier&m=%ff&m=INFIRMIER&s=q%3D%25ff%26contrat%3Dcdi&s=%3B%3B"},
+		{"/selection/qr.svg", "m=infirmier&s=q%3Dx"},
+		{"/metiers/infirmier/qr.svg", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}
