@@ -33,6 +33,9 @@ func FuzzRequest(f *testing.F) {
 		{"/recherche/suggestions", "q=dev%C3%A9lopeuse"},
 		{"/offres", "rome=a1425&q=x"},
 		{"/quiz", "r1=2&s1=0&i2=1"},
+		{"/selection", "m=infirmier&m=%ff&m=INFIRMIER&s=q%3D%25ff%26contrat%3Dcdi&s=%3B%3B"},
+		{"/selection/qr.svg", "m=infirmier&s=q%3Dx"},
+		{"/metiers/infirmier/qr.svg", ""},
 		{"/quiz/resultat", "s1=2&s2=2&i1=2&a1=2&r3=0&niveau=bac%2B5"},
 		{"/quiz/resultat", "profil=SIA&niveau=cap"},
 		{"/quiz/resultat", "profil=%ff&r1=%00"},
@@ -41,9 +44,6 @@ func FuzzRequest(f *testing.F) {
 		{"/interets/s", ""},
 		{"/comparer", "m=developpeur-back-end&m=infirmier&m=developpeur-front-end"},
 		{"/comparer", "m=%ff&m=%00&m=INFIRMIER&m=developpeur-backend"},
-		{"/selection", "m=infirmier&m=%ff&m=INFIRMIER&s=q%3D%25ff%26contrat%3Dcdi&s=%3B%3B"},
-		{"/selection/qr.svg", "m=infirmier&s=q%3Dx"},
-		{"/metiers/infirmier/qr.svg", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}
