@@ -18,6 +18,7 @@ type Layout struct {
 	CSS         string // content-hashed stylesheet URL
 	Script      string // htmx, on the pages that use it; empty elsewhere
 	Combobox    string // the search boxes' suggestions script, on every page
+	Selection   string // the script that keeps the selection while browsing, where it is added to
 	Icon        string
 	Sprite      string // content-hashed icon sprite URL (web/icons.go)
 	Current     string // "metiers", "secteurs", ... for aria-current in the nav

@@ -216,3 +216,42 @@ func TestSelectionAudit(t *testing.T) {
 		t.Errorf("the Nu HTML checker found errors (%v):\n%s", err, out)
 	}
 }
+
+// TestSelectionWithJavaScript: the browser keeps the last selection seen,
+// so each "Ajouter à ma sélection" adds to it, from a fiche or the list.
+func TestSelectionWithJavaScript(t *testing.T) {
+	base := startSite(t, "testdata/content", "--public-url", printURL)
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	loc := func() string { return eval[string](t, ctx, `location.pathname + location.search`) }
+	for _, step := range []struct{ fiche, want string }{
+		{"infirmier", "/selection?m=infirmier"},
+		{"developpeur-test", "/selection?m=infirmier&m=developpeur-test"},
+		{"infirmier", "/selection?m=infirmier&m=developpeur-test&m=infirmier"}, // asked twice, shown once
+	} {
+		within(t, ctx, chromedp.Navigate(base+"/metiers/"+step.fiche), chromedp.WaitVisible("h1"))
+		navigate(t, ctx, chromedp.Click(".add-selection button"))
+		if got := loc(); got != step.want {
+			t.Fatalf("adding %s went to %s, want %s", step.fiche, got, step.want)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll(".selection-item").length`); n != 2 {
+		t.Errorf("%d fiches shown", n)
+	}
+	within(t, ctx, chromedp.Navigate(base+"/metiers"), chromedp.WaitVisible(".compare-bar"))
+	within(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('.compare-check input[value="architecte-test"]').checked = true`))
+	navigate(t, ctx, chromedp.Click(`button[formaction="/selection"]`))
+	if got := loc(); got != "/selection?m=infirmier&m=developpeur-test&m=architecte-test" {
+		t.Errorf("the list's button went to %s", got)
+	}
+	// Comparing from the same list takes only what is ticked.
+	within(t, ctx, chromedp.Navigate(base+"/metiers"), chromedp.WaitVisible(".compare-bar"))
+	within(t, ctx, chromedp.Evaluate[chromedp.Void](`["architecte-test", "infirmier"].forEach(s => document.querySelector('.compare-check input[value="' + s + '"]').checked = true)`))
+	navigate(t, ctx, chromedp.Click(`.compare-bar button:not([formaction])`))
+	if got := loc(); got != "/comparer?m=architecte-test&m=infirmier" {
+		t.Errorf("comparing went to %s", got)
+	}
+	if p := console.problems(false); len(p) > 0 {
+		t.Errorf("console errors or CSP violations:\n%s", strings.Join(p, "\n"))
+	}
+}

@@ -41,7 +41,7 @@ func (s *Server) showFiche(c echo.Context) error {
 		if f.Draft && !s.opts.Dev {
 			return nil, store.ErrNotFound
 		}
-		l := s.pageLayout(c, idx, f.Title, f.Summary)
+		l := s.withSelection(s.pageLayout(c, idx, f.Title, f.Summary))
 		l.Current, l.Draft = "metiers", f.Draft
 		p := fichePage(l, f, idx.visible(s.opts.Dev), idx.sectors)
 		p.Compare = compareWith(slug, f.Sector, idx.visible(s.opts.Dev), idx)

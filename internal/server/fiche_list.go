@@ -43,7 +43,7 @@ func (s *Server) listFiches(c echo.Context) error {
 		if sector != "" {
 			title += ", " + idx.sectorNames[sector]
 		}
-		l := s.pageLayout(c, idx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études.")
+		l := s.withSelection(s.pageLayout(c, idx, title, "Toutes les fiches métiers, filtrables par secteur et niveau d’études."))
 		l.Current = "metiers"
 		p := web.ListPage{Layout: l, Filtered: sector != "" || level != "", Clear: "/metiers"}
 		for _, sec := range idx.sectors {

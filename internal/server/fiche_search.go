@@ -164,7 +164,7 @@ func (s *Server) searchPage(c echo.Context, idx *catalog, fs *ficheSearch, typed
 			title = fmt.Sprintf("« %s » : aucune fiche métier", printable(typed))
 		}
 	}
-	p.Layout = s.pageLayout(c, idx, title, "Chercher une fiche métier avec ses propres mots, même mal orthographiés.")
+	p.Layout = s.withSelection(s.pageLayout(c, idx, title, "Chercher une fiche métier avec ses propres mots, même mal orthographiés."))
 	p.Layout.Query = typed
 	p.Corrected, p.Partial, p.DidYouMean = a.corrected, a.partial, a.didYouMean
 	p.Total = len(a.res.Matches)

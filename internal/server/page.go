@@ -130,6 +130,13 @@ func (s *Server) devReload() web.DevReload {
 }
 
 // pageLayout is layout plus what comes from the content: the footer.
+// withSelection loads the script that keeps the selection while browsing,
+// on the pages with an "Ajouter à ma sélection" button.
+func (s *Server) withSelection(l web.Layout) web.Layout {
+	l.Selection = s.assets.URL("js/selection.js")
+	return l
+}
+
 func (s *Server) pageLayout(c echo.Context, idx *catalog, title, description string) web.Layout {
 	l := s.layout(c, title, description)
 	l.Footer = idx.footer

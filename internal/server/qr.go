@@ -22,7 +22,7 @@ import (
 func qrSVG(text string) ([]byte, error) {
 	code, err := qr.Encode(text, qr.M, qr.Auto)
 	if err != nil {
-		return nil, fmt.Errorf("qr code of %q: %w", text, err)
+		return nil, fmt.Errorf("qr code of %d bytes: %w", len(text), err)
 	}
 	const quiet = 4
 	n := code.Bounds().Dx()
@@ -48,6 +48,11 @@ func qrSVG(text string) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
+// maxQRText is the longest address drawn as a QR code: the largest
+// version holds 2,331 bytes at this correction level, and a code that
+// dense is hard enough to scan already.
+const maxQRText = 2000
+
 func dark(c color.Color) bool {
 	r, _, _, _ := c.RGBA()
 	return r < 0x8000
@@ -59,6 +64,9 @@ func dark(c color.Color) bool {
 func (s *Server) serveQR(c echo.Context, path string) error {
 	if s.opts.PublicURL == "" {
 		return failure.New(failure.NotFound, "Le code QR a besoin de l’adresse publique du site, qui n’est pas configurée (--public-url).")
+	}
+	if len(s.opts.PublicURL+path) > maxQRText {
+		return failure.Invalidf("Cette adresse est trop longue pour tenir dans un code QR : retirez une recherche d’offres ou une fiche de la sélection.")
 	}
 	svg, err := qrSVG(s.opts.PublicURL + path)
 	if err != nil {

@@ -116,10 +116,11 @@ func (s *Server) showSelection(c echo.Context) error {
 		return err
 	}
 	heading := "Ma sélection de métiers"
-	l := s.pageLayout(c, idx, heading, "Une sélection de fiches métiers et de recherches d’offres, à partager en un lien ou à imprimer.")
+	l := s.withSelection(s.pageLayout(c, idx, heading, "Une sélection de fiches métiers et de recherches d’offres, à partager en un lien ou à imprimer."))
 	l.Current = "metiers"
 	l.Canonical = s.canonical("/selection" + sel.query(""))
-	p := web.SelectionPage{Layout: l, Heading: heading, Missing: sel.missing, Kept: sel.slugs}
+	p := web.SelectionPage{Layout: l, Heading: heading, Missing: sel.missing, Kept: sel.slugs,
+		Query: strings.TrimPrefix(sel.query(""), "?")}
 	for _, f := range fiches {
 		item := web.SelectionFiche{Title: f.Title, URL: "/metiers/" + f.Slug, Summary: f.Summary, Sector: idx.sectorNames[f.Sector],
 			Salary: glance(f.Salaries), Remove: "/selection" + sel.query(f.Slug)}
@@ -128,13 +129,18 @@ func (s *Server) showSelection(c echo.Context) error {
 		}
 		p.Fiches = append(p.Fiches, item)
 	}
+	if n := len(sel.slugs); n >= 2 && n <= maxCompared {
+		p.Compare = compareURL(sel.slugs)
+	}
 	for _, v := range sel.searches {
 		p.Searches = append(p.Searches, web.Link{Label: searchLabel(v, idx), URL: "/offres?" + v.Encode()})
 		p.KeptSearches = append(p.KeptSearches, v.Encode())
 	}
 	if len(sel.slugs)+len(sel.searches) > 0 && s.opts.PublicURL != "" {
 		p.URL = s.canonical("/selection" + sel.query(""))
-		p.QR = "/selection/qr.svg" + sel.query("")
+		if len(p.URL) <= maxQRText {
+			p.QR = "/selection/qr.svg" + sel.query("")
+		}
 	}
 	if len(sel.slugs) < maxSelected {
 		var sectors []string

@@ -48,6 +48,7 @@ func TestSelectionPage(t *testing.T) {
 		publicURL + "/selection?m=infirmier&amp;m=developpeur-back-end&amp;s=contrat%3Dcdi%26q%3Dboulanger",
 		// the form that adds one carries the selection along
 		`<input type="hidden" name="m" value="infirmier">`, `<option value="developpeur-front-end">`,
+		`<a href="/comparer?m=infirmier&amp;m=developpeur-back-end">Comparer ces 2 métiers côte à côte</a>`,
 	}, []string{`<option value="infirmier">`, "n’existe"})
 }
 
@@ -88,6 +89,12 @@ func TestSelectionLimits(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.body), &p); err != nil || r.header.Get("Content-Type") != "application/problem+json" || p.Status != 400 ||
 		!strings.Contains(p.Detail, "au plus 12 fiches") {
 		t.Errorf("JSON client: %s %v %+v", r.header.Get("Content-Type"), err, p)
+	}
+	// six long searches make an address no QR code holds: said, not a 500
+	long := "/selection?m=infirmier" + strings.Repeat("&s=q%3D"+strings.Repeat("%C3%A9", 80), 6)
+	checkPage(t, srv, long, 200, []string{"trop longue pour tenir dans un code QR"}, []string{"qr.svg"})
+	if r := get(t, srv, strings.Replace(long, "/selection", "/selection/qr.svg", 1)); r.status != 400 {
+		t.Errorf("QR code of a long selection: status %d", r.status)
 	}
 	searches := strings.Repeat("&s=q%3Dx", 7)
 	if r := get(t, srv, "/selection?m=infirmier"+searches); r.status != 400 || !strings.Contains(r.body, "au plus 6 recherches") {
@@ -163,6 +170,7 @@ func TestAddToSelection(t *testing.T) {
 		`<a class="section-link" href="#le-metier" aria-label="Lien vers cette section">#</a>`,
 	}, nil)
 	for _, path := range []string{"/metiers", "/recherche?q=developpeur"} {
-		checkPage(t, srv, path, 200, []string{`<button type="submit" formaction="/selection">Ajouter à ma sélection</button>`}, nil)
+		checkPage(t, srv, path, 200, []string{`<button type="submit" formaction="/selection">Ajouter à ma sélection</button>`,
+			`<script src="/static/js/selection.`}, nil)
 	}
 }
