@@ -20,7 +20,7 @@ run: build
 # Unit, integration, browser (Chromium), accessibility (axe-core) and HTML
 # (Nu checker) tests, plus the fuzz targets' seed corpora.
 test: lint e2e-deps static/js/htmx.min.js
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 40m ./...
 
 # axe-core and vnu-jar, pinned in internal/e2e/package-lock.json.
 e2e-deps:
