@@ -15,7 +15,7 @@ cp "$DB" "$work/db"
 unset GOMEMLIMIT # the server sizes its own memory, as by default
 "$BIN" serve --db "$work/db" --addr "127.0.0.1:$PORT" 2>"$work/log" &
 pid=$!
-built() { [ "$(grep -c 'offer index built' "$work/log")" -ge "$1" ]; }
+built() { [ "$(grep -ac 'offer index built' "$work/log")" -ge "$1" ]; }
 for _ in $(seq 1500); do built 1 && break; sleep 0.2; done
 built 1 || { echo "no first index within 300 s" >&2; exit 1; }
 sleep 2
@@ -30,5 +30,5 @@ for _ in $(seq 1500); do
 	sleep 0.2
 done
 built 2 || { echo "no rebuild within 300 s" >&2; exit 1; }
-build=$(grep 'offer index built' "$work/log" | tail -1 | grep -o 'duration=[^ ]*')
+build=$(grep -a 'offer index built' "$work/log" | tail -1 | grep -o 'duration=[^ ]*')
 echo "idle ${idle} KB, peak during rebuild ${peak} KB, rebuild $build"
