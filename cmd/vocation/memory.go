@@ -18,14 +18,17 @@ type memorySizer struct {
 }
 
 // beforeBuild leaves room for two indexes, the old one and the one being
-// built, where the collector's default would let the heap double.
+// built, where the collector's default would let the heap double. The
+// heap grows up to the limit before the collector runs, so the limit is
+// the resident peak of a rebuild: the build churns little (its columns
+// are sized ahead), and a quarter of the headroom is enough for it.
 func (m *memorySizer) beforeBuild() {
 	if m.headroom == 0 {
 		return
 	}
 	limit := int64(math.MaxInt64)
 	if m.live > 0 {
-		limit = 2*m.live + m.headroom
+		limit = 2*m.live + m.headroom/4
 	}
 	debug.SetMemoryLimit(limit)
 }

@@ -366,8 +366,8 @@ func TestMemoryLimitFollowsTheIndex(t *testing.T) {
 		t.Errorf("after a build: limit %d MiB, want the live heap (%d MiB) + 64 MiB", limit>>20, m.live>>20)
 	}
 	m.beforeBuild()
-	if limit := debug.SetMemoryLimit(-1); limit != 2*m.live+64<<20 {
-		t.Errorf("during a rebuild: limit %d MiB, want twice the live heap + 64 MiB", limit>>20)
+	if limit := debug.SetMemoryLimit(-1); limit != 2*m.live+16<<20 {
+		t.Errorf("during a rebuild: limit %d MiB, want twice the live heap + a quarter of the headroom, 16 MiB", limit>>20)
 	}
 }
 

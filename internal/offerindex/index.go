@@ -125,6 +125,18 @@ func NewBuilder(generation int64, ties *Ties) *Builder {
 	}}
 }
 
+// Grow makes room for n documents in the per-document columns. A rebuild
+// knows about how many there will be: grown by appending, a million
+// documents' columns leave several times their size as garbage while the
+// previous index is still live, and the heap peaks with it.
+func (b *Builder) Grow(n int) {
+	ix := b.ix
+	ix.keys = slices.Grow(ix.keys, n)
+	ix.docs = slices.Grow(ix.docs, n)
+	ix.lat, ix.lon = slices.Grow(ix.lat, n), slices.Grow(ix.lon, n)
+	ix.placeCol, ix.metierCol = slices.Grow(ix.placeCol, n), slices.Grow(ix.metierCol, n)
+}
+
 // Add appends d; documents must come newest first.
 func (b *Builder) Add(d *store.LiveOffer) {
 	ix := b.ix

@@ -152,6 +152,9 @@ func (l *Live) build(ctx context.Context) {
 		defer l.AfterBuild()
 	}
 	b := NewBuilder(0, ties) // the generation is known once the offers are read
+	if old := l.cur.Load(); old != nil {
+		b.Grow(old.Len() + old.Len()/64) // an import changes a few offers
+	}
 	gen, err := l.db.EachLiveOffer(ctx, time.Now(), func(o *store.LiveOffer) error {
 		b.Add(o)
 		return nil
