@@ -2,12 +2,10 @@ package server
 
 import (
 	"math"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -166,20 +164,7 @@ type apiOfferFiche struct {
 
 // apiOffer is /api/v1/offres/{source}/{id}; an expired offer is 410 Gone.
 func (s *Server) apiOffer(c echo.Context) error {
-	source, err1 := url.PathUnescape(c.Param("source"))
-	id, err2 := url.PathUnescape(c.Param("id"))
-	if err1 != nil || err2 != nil || !utf8.ValidString(source+id) || len(source) > 60 || len(id) > 200 {
-		return store.ErrNotFound
-	}
-	idx, err := s.catalogFor(c.Request().Context(), s.current(c))
-	if err != nil {
-		return err
-	}
-	var o *store.StoredOffer
-	err = s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-		o, err = tx.Offer(source, id)
-		return err
-	})
+	o, idx, err := s.pathOffer(c)
 	if err != nil {
 		return err
 	}

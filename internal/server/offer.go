@@ -83,20 +83,7 @@ func offerPlace(o offer.Offer) string {
 // showOffer is /offres/{source}/{id}; an expired offer answers 410 Gone
 // with the way to the current offers of its métier.
 func (s *Server) showOffer(c echo.Context) error {
-	source, err1 := url.PathUnescape(c.Param("source"))
-	id, err2 := url.PathUnescape(c.Param("id"))
-	if err1 != nil || err2 != nil || !utf8.ValidString(source+id) || len(source) > 60 || len(id) > 200 {
-		return store.ErrNotFound
-	}
-	idx, err := s.catalogFor(c.Request().Context(), s.current(c))
-	if err != nil {
-		return err
-	}
-	var o *store.StoredOffer
-	err = s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
-		o, err = tx.Offer(source, id)
-		return err
-	})
+	o, idx, err := s.pathOffer(c)
 	if err != nil {
 		return err
 	}
@@ -155,4 +142,24 @@ func (s *Server) showOffer(c echo.Context) error {
 		}
 	}
 	return s.render(c, status, web.Offer(p))
+}
+
+// pathOffer reads the offer of /offres/{source}/{id}, expired or not, for
+// the page and the API alike.
+func (s *Server) pathOffer(c echo.Context) (*store.StoredOffer, *catalog, error) {
+	source, err1 := url.PathUnescape(c.Param("source"))
+	id, err2 := url.PathUnescape(c.Param("id"))
+	if err1 != nil || err2 != nil || !utf8.ValidString(source+id) || len(source) > 60 || len(id) > 200 {
+		return nil, nil, store.ErrNotFound
+	}
+	idx, err := s.catalogFor(c.Request().Context(), s.current(c))
+	if err != nil {
+		return nil, nil, err
+	}
+	var o *store.StoredOffer
+	err = s.db.Read(c.Request().Context(), func(tx *store.Tx) error {
+		o, err = tx.Offer(source, id)
+		return err
+	})
+	return o, idx, err
 }
