@@ -84,6 +84,10 @@ func TestPrintPageCounts(t *testing.T) {
 			t.Errorf("%s is not printed", sel)
 		}
 	}
+	// Paper cannot be unfolded: every training of a folded level prints.
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("details.fiche-fold .trainings > li")].filter(e => !e.checkVisibility()).length`); n > 0 {
+		t.Errorf("%d trainings of folded levels are not printed", n)
+	}
 	if got := eval[string](t, ctx, `document.querySelector(".print-address").textContent`); !strings.Contains(got, printURL+"/metiers/developpeur-back-end") {
 		t.Errorf("printed address %q", got)
 	}

@@ -174,3 +174,28 @@ func TestAddToSelection(t *testing.T) {
 			`<script src="/static/js/selection.`}, nil)
 	}
 }
+
+// TestEverySectionLinksToItself: every section of a fiche, written in
+// Markdown or built from its front matter (salaries, trainings, related
+// métiers, sources), has a visible link to itself that a counselor can
+// copy, e.g. /metiers/x#parcours-formation.
+func TestEverySectionLinksToItself(t *testing.T) {
+	srv := selectionServer(t)
+	body := get(t, srv, "/metiers/developpeur-back-end").body
+	headings := regexp.MustCompile(`<h2 id="([^"]+)"[^>]*>(.*?)</h2>`).FindAllStringSubmatch(body, -1)
+	built := 0
+	for _, h := range headings {
+		if h[1] == "essentiel" || h[1] == "sommaire" {
+			continue // the key facts and the menu are not sections to send
+		}
+		if !strings.Contains(h[2], `class="section-link" href="#`+h[1]+`"`) {
+			t.Errorf("section %q has no link to itself: %s", h[1], h[2])
+		}
+		if h[1] == "parcours-formation" || h[1] == "sources-de-la-fiche" {
+			built++
+		}
+	}
+	if built != 2 {
+		t.Fatalf("the trainings and sources sections are missing from the page (%d of 2)", built)
+	}
+}
