@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # lighthouse: Lighthouse 12.8.2 (npm; 13 needs a newer Node) in Debian's
-# Chromium on the home page and a fiche, desktop and mobile, against
-# `vocation serve` on 127.0.0.1. Prints the four category scores.
+# Chromium on the home page, a fiche and /offres, desktop and mobile, against
+# `vocation serve` on 127.0.0.1, with the content and the demo offers of
+# `make run`. Prints the four category scores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 [ -x "$OUT/node_modules/.bin/lighthouse" ] || npm install --prefix "$OUT" --no-audit --no-fund --silent lighthouse@12.8.2 >/dev/null
 CGO_ENABLED=0 go build -trimpath -o "$OUT/vocation" ./cmd/vocation
 "$OUT/vocation" import --content content --db "$OUT/lh.db" >/dev/null
+"$OUT/vocation" offers generate -n 3000 --seed 1 --content content > "$OUT/demo.jsonl"
+"$OUT/vocation" offers import --db "$OUT/lh.db" --replace-source demo "$OUT/demo.jsonl" >/dev/null
 "$OUT/vocation" serve --public-url "$BASE" --db "$OUT/lh.db" --addr 127.0.0.1:$PORT 2>"$OUT/server.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -22,7 +25,7 @@ for _ in $(seq 50); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.1; 
 
 flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 : > "$OUT/scores.txt"
-for page in / /metiers/developpeur-back-end; do
+for page in / /metiers/developpeur-back-end /offres; do
 	for form in desktop mobile; do
 		name=$(echo "$page" | tr '/' '_')-$form
 		preset=()
