@@ -74,12 +74,13 @@ commands:
   check   --content DIR                    validate the content, print every problem
   import  --content DIR --db FILE          validate, render and store the content
   serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts] [--public-url URL]
-          [--search-slots N] [--search-wait D] [--drain D]
+          [--search-slots N] [--search-wait D] [--drain D] [--metrics-addr HOST:PORT]
                                            serve the site; --dev re-imports on every save,
                                            --hsts when it is reached over HTTPS; N offer searches
                                            at once (default: the cores), the others wait in line
                                            up to D (500ms) then get a 503; on SIGTERM, /readyz
-                                           says 503 for --drain D before the server stops
+                                           says 503 for --drain D before the server stops;
+                                           /metrics (Prometheus) only on --metrics-addr
   offers import --db FILE [--replace-source SOURCE] FEED...
                                            upsert offers by (source, id); --replace-source
                                            expires that source's offers absent from the feeds
