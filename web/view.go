@@ -374,9 +374,7 @@ type OffersPage struct {
 	Page       int
 	Pages      int
 	Listed     int // when there are more results than the pages list, how many they list
-	// Rome is the ROME code the offers are kept to, if any.
-	Rome   string
-	Notice string
+	Notice     string
 	// NoticeLinks follow the notice: a way to undo what it says was done.
 	NoticeLinks []Link
 	Why         string // when nothing was found, why

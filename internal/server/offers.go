@@ -41,7 +41,6 @@ func (s *Server) listOffers(c echo.Context) error {
 		return err
 	}
 	page := s.offersPage(c, p, found.ix, found.idx, found.req, res, offers)
-	page.Rome = p.rome
 	page.Notice, page.NoticeLinks = found.notice, found.noticeLinks
 	if page.Script = s.assets.URL("js/htmx.min.js"); page.Script != "" {
 		// The one page with a script: its policy allows this origin's.
