@@ -123,7 +123,7 @@ func TestOfferFiltersStayOpenOnAPhone(t *testing.T) {
 	console := watchConsole(ctx)
 	within(t, ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/offres?q=infirmiere"), chromedp.WaitVisible(chromedp.ID("resultats")))
 	poll(t, ctx, `typeof htmx !== "undefined"`)
-	within(t, ctx, chromedp.Click(`details.offer-filters > summary`), chromedp.WaitVisible(`#f-contrat-cdd`), chromedp.Click(`#f-contrat-cdd`))
+	within(t, ctx, chromedp.Click(`details.offer-filters > summary`), chromedp.WaitVisible(`#f-contrat-cdd`), centre(`#f-contrat-cdd`), chromedp.Click(`#f-contrat-cdd`))
 	poll(t, ctx, `location.search.includes("contrat=cdd") && document.querySelector("#resultats").textContent === "1 offre"`)
 	if !eval[bool](t, ctx, `document.querySelector("details.offer-filters").open`) {
 		t.Error("the filters folded after the change")
@@ -144,4 +144,12 @@ func TestOfferFiltersStayOpenOnAPhone(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(dir, "offres-390-filtres.png"), shot, 0o644)
 	}
+}
+
+// centre brings a filter box to the middle of the screen, as a reader
+// scrolls to what they tap: at the screen's bottom edge a box may sit
+// under the sticky "Voir les offres" button, which a click at its
+// coordinates would press instead.
+func centre(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + jsString(sel) + `).scrollIntoView({block: "center"})`)
 }

@@ -24,7 +24,7 @@ func TestOfferSearchWithJavaScript(t *testing.T) {
 	}
 	// A marker on window survives an in-place update, not a page load.
 	within(t, ctx, chromedp.Evaluate[chromedp.Void](`window.__stay = 1`))
-	within(t, ctx, chromedp.Click(`input[name=contrat][value=cdd]`))
+	within(t, ctx, centre(`input[name=contrat][value=cdd]`), chromedp.Click(`input[name=contrat][value=cdd]`))
 	poll(t, ctx, `location.search.includes("contrat=cdd") && document.querySelector("#resultats").textContent !== `+jsString(before))
 	if eval[int](t, ctx, `window.__stay || 0`) != 1 {
 		t.Error("the facet reloaded the whole page")
@@ -58,7 +58,7 @@ func TestOfferSearchWithoutJavaScript(t *testing.T) {
 	if !strings.Contains(total, "2 offres") {
 		t.Errorf("search gave %q, want 2 offres", total)
 	}
-	within(t, ctx, chromedp.Click(`input[name=contrat][value=cdd]`), chromedp.Click(`.offers-apply`), chromedp.WaitVisible(chromedp.ID("resultats")))
+	within(t, ctx, centre(`input[name=contrat][value=cdd]`), chromedp.Click(`input[name=contrat][value=cdd]`), chromedp.Click(`.offers-apply`), chromedp.WaitVisible(chromedp.ID("resultats")))
 	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "contrat=cdd") {
 		t.Errorf("filters form address %q", q)
 	}
