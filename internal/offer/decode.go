@@ -87,18 +87,105 @@ func DecodeLine(path string, line int, b []byte, probs *problem.List) (Offer, bo
 		probs.Errorf(path, line, "ligne", "n'est pas du texte UTF-8 valide")
 		return Offer{}, false
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(b, &fields); err != nil {
+	var n native
+	if err := json.Unmarshal(b, &n); err != nil {
 		probs.Errorf(path, line, "ligne", "n'est pas un objet JSON : %v", jsonError(err))
 		return Offer{}, false
 	}
-	o, ok := fromNative(fields, path, line, probs)
+	o, ok := fromNative(&n, path, line, probs)
 	return o, ok && validate(&o, path, probs)
+}
+
+// native is a line of the native format with each field as JSON gives
+// it, to be read and checked by fields. A struct, not a map: decoding
+// into a map made a string and an entry of every key of every offer, a
+// fifth of a million-offer import. encoding/json matches a struct's keys
+// without regard to case, so "Title" now reads as title, where the map
+// ignored it.
+type native struct {
+	ID              json.RawMessage `json:"id"`
+	Source          json.RawMessage `json:"source"`
+	Title           json.RawMessage `json:"title"`
+	Company         json.RawMessage `json:"company"`
+	Description     json.RawMessage `json:"description"`
+	Contract        json.RawMessage `json:"contract"`
+	City            json.RawMessage `json:"city"`
+	Postcode        json.RawMessage `json:"postcode"`
+	RemoteDays      json.RawMessage `json:"remote_days"`
+	SalaryUnit      json.RawMessage `json:"salary_unit"`
+	SalaryMin       json.RawMessage `json:"salary_min"`
+	SalaryMax       json.RawMessage `json:"salary_max"`
+	SalaryMonths    json.RawMessage `json:"salary_months"`
+	ExperienceYears json.RawMessage `json:"experience_years"`
+	URL             json.RawMessage `json:"url"`
+	Rome            json.RawMessage `json:"rome"`
+	Skills          json.RawMessage `json:"skills"`
+	Lat             json.RawMessage `json:"lat"`
+	Lon             json.RawMessage `json:"lon"`
+	Published       json.RawMessage `json:"published"`
+	Expires         json.RawMessage `json:"expires"`
+}
+
+// get is the field named key as given, and whether the line has it.
+func (n *native) get(key string) (json.RawMessage, bool) {
+	var raw json.RawMessage
+	switch key {
+	case "id":
+		raw = n.ID
+	case "source":
+		raw = n.Source
+	case "title":
+		raw = n.Title
+	case "company":
+		raw = n.Company
+	case "description":
+		raw = n.Description
+	case "contract":
+		raw = n.Contract
+	case "city":
+		raw = n.City
+	case "postcode":
+		raw = n.Postcode
+	case "remote_days":
+		raw = n.RemoteDays
+	case "salary_unit":
+		raw = n.SalaryUnit
+	case "salary_min":
+		raw = n.SalaryMin
+	case "salary_max":
+		raw = n.SalaryMax
+	case "salary_months":
+		raw = n.SalaryMonths
+	case "experience_years":
+		raw = n.ExperienceYears
+	case "url":
+		raw = n.URL
+	case "rome":
+		raw = n.Rome
+	case "skills":
+		raw = n.Skills
+	case "lat":
+		raw = n.Lat
+	case "lon":
+		raw = n.Lon
+	case "published":
+		raw = n.Published
+	case "expires":
+		raw = n.Expires
+	default:
+		panic("offer: no native field " + key)
+	}
+	return raw, raw != nil
+}
+
+func (n *native) raw(key string) json.RawMessage {
+	raw, _ := n.get(key)
+	return raw
 }
 
 // fields reads typed values out of a JSON object, recording type errors.
 type fields struct {
-	m     map[string]json.RawMessage
+	m     *native
 	path  string
 	line  int
 	probs *problem.List
@@ -106,7 +193,7 @@ type fields struct {
 }
 
 func (f *fields) str(key string) string {
-	raw, ok := f.m[key]
+	raw, ok := f.m.get(key)
 	if !ok || string(raw) == "null" {
 		return ""
 	}
@@ -124,7 +211,7 @@ func (f *fields) str(key string) string {
 }
 
 func (f *fields) integer(key string) int {
-	raw, ok := f.m[key]
+	raw, ok := f.m.get(key)
 	if !ok || string(raw) == "null" {
 		return -1
 	}
@@ -144,14 +231,14 @@ func (f *fields) cents(key string) int {
 	}
 	c := math.Round(v * 100)
 	if math.Abs(v*100-c) > 1e-6 || math.Abs(c) > 1e9 {
-		f.fail(key, "attendu : un montant en euros avec au plus 2 décimales, trouvé %s", short(f.m[key]))
+		f.fail(key, "attendu : un montant en euros avec au plus 2 décimales, trouvé %s", short(f.m.raw(key)))
 		return -1
 	}
 	return int(c)
 }
 
 func (f *fields) float(key string) (float64, bool) {
-	raw, ok := f.m[key]
+	raw, ok := f.m.get(key)
 	if !ok || string(raw) == "null" {
 		return 0, false
 	}
@@ -164,7 +251,7 @@ func (f *fields) float(key string) (float64, bool) {
 }
 
 func (f *fields) strings(key string) []string {
-	raw, ok := f.m[key]
+	raw, ok := f.m.get(key)
 	if !ok || string(raw) == "null" {
 		return nil
 	}
@@ -181,7 +268,7 @@ func (f *fields) fail(key, format string, args ...any) {
 	f.ok = false
 }
 
-func fromNative(m map[string]json.RawMessage, path string, line int, probs *problem.List) (Offer, bool) {
+func fromNative(m *native, path string, line int, probs *problem.List) (Offer, bool) {
 	f := &fields{m: m, path: path, line: line, probs: probs, ok: true}
 	o := Offer{
 		Line:            line,
@@ -221,7 +308,7 @@ func fromNative(m map[string]json.RawMessage, path string, line int, probs *prob
 			f.fail("published", "%q n'est pas une date (2025-03-14) ni une date-heure RFC 3339", s)
 		}
 		o.Published = t
-	} else if _, ok := m["published"]; ok {
+	} else if _, ok := m.get("published"); ok {
 		f.fail("published", "ne doit pas être vide")
 	}
 	if s := f.str("expires"); s != "" {

@@ -67,6 +67,9 @@ func (db *DB) streamPrepared(ctx context.Context, finish func(*offerWriter) (Off
 		return OfferImport{}, fmt.Errorf("begin offers import: %w", err)
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+		return OfferImport{}, fmt.Errorf("size the import's page cache: %w", err)
+	}
 	w, err := newOfferWriter(ctx, tx)
 	if err != nil {
 		return OfferImport{}, err

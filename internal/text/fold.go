@@ -21,6 +21,18 @@ func Fold(s string) string {
 	b := make([]byte, 0, len(s))
 	prevLetter := false
 	for i := 0; i < len(s); {
+		// Letters and digits of ASCII, most of any French text, first.
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b = append(b, c)
+			prevLetter = c > '9'
+			i++
+			continue
+		} else if c >= 'A' && c <= 'Z' {
+			b = append(b, c+'a'-'A')
+			prevLetter = true
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if prevLetter && (r == '·' || r == '•' || r == '‧' || r == '.' || r == '-' || r == '(') {
 			if n := inclusiveSuffix(s[i+size:], r == '('); n > 0 {
@@ -86,6 +98,11 @@ var inclusiveSuffixes = []string{"euses", "euse", "trices", "trice", "rices", "r
 // inclusiveSuffix returns the length of an inclusive suffix at the start
 // of s (closed by ")" when paren), or 0.
 func inclusiveSuffix(s string, paren bool) int {
+	// Most marks end a sentence or join two words: a suffix starts with
+	// one of these letters, and the check below costs a dozen comparisons.
+	if s == "" || strings.IndexByte("eErRtTnNsSlL\xc3", s[0]) < 0 {
+		return 0
+	}
 	for _, suf := range inclusiveSuffixes {
 		if len(s) < len(suf) || !strings.EqualFold(s[:len(suf)], suf) {
 			continue

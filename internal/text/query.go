@@ -76,7 +76,7 @@ func Parse(typed string) Query {
 	var q Query
 	fields := strings.Fields(Fold(typed))
 	for i, w := range fields {
-		if stop[w] && len(fields) > 1 {
+		if isStop(w) && len(fields) > 1 {
 			continue
 		}
 		group := []string{Stem(w)}
