@@ -15,6 +15,9 @@ type memorySizer struct {
 	log      *slog.Logger
 	headroom int64
 	live     int64 // the live heap after the last build; builds run one at a time
+	// inPlace: the old index is let go before a build (--offers-rebuild
+	// in-place), so a build needs room for one index, not two.
+	inPlace bool
 }
 
 // beforeBuild leaves room for two indexes, the old one and the one being
@@ -27,7 +30,10 @@ func (m *memorySizer) beforeBuild() {
 		return
 	}
 	limit := int64(math.MaxInt64)
-	if m.live > 0 {
+	switch {
+	case m.live > 0 && m.inPlace:
+		limit = m.live + m.headroom/4
+	case m.live > 0:
 		limit = 2*m.live + m.headroom/4
 	}
 	debug.SetMemoryLimit(limit)

@@ -127,7 +127,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 	}
 	defer db.Close()
 	offers := offerindex.NewLive(db, log)
-	mem := &memorySizer{log: log}
+	offers.InPlace = cfg.OffersRebuild == "in-place"
+	mem := &memorySizer{log: log, inPlace: offers.InPlace}
 	if cfg.MemoryLimit {
 		mem.headroom = 48 << 20
 	}

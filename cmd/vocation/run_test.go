@@ -369,6 +369,11 @@ func TestMemoryLimitFollowsTheIndex(t *testing.T) {
 	if limit := debug.SetMemoryLimit(-1); limit != 2*m.live+16<<20 {
 		t.Errorf("during a rebuild: limit %d MiB, want twice the live heap + a quarter of the headroom, 16 MiB", limit>>20)
 	}
+	m.inPlace = true
+	m.beforeBuild()
+	if limit := debug.SetMemoryLimit(-1); limit != m.live+16<<20 {
+		t.Errorf("during an in-place rebuild: limit %d MiB, want the live heap + a quarter of the headroom, 16 MiB", limit>>20)
+	}
 }
 
 // offersState sums up the offers of a database: their generation, and

@@ -54,6 +54,11 @@ type Config struct {
 	SearchSlots int
 	SearchWait  time.Duration
 	Drain       time.Duration
+	// OffersRebuild is how serve builds the offer index again after an
+	// import: "beside" the old one, which keeps answering (memory peaks
+	// at two indexes), or "in-place", the old one let go first (offer
+	// searches answer 503 while it builds; memory stays at one).
+	OffersRebuild string
 }
 
 // Commands lists the subcommands and what each does.
@@ -75,12 +80,16 @@ commands:
   import  --content DIR --db FILE          validate, render and store the content
   serve   --content DIR --db FILE --addr HOST:PORT [--dev] [--hsts] [--public-url URL]
           [--search-slots N] [--search-wait D] [--drain D] [--metrics-addr HOST:PORT]
+          [--offers-rebuild beside|in-place]
                                            serve the site; --dev re-imports on every save,
                                            --hsts when it is reached over HTTPS; N offer searches
                                            at once (default: the cores), the others wait in line
                                            up to D (500ms) then get a 503; on SIGTERM, /readyz
                                            says 503 for --drain D before the server stops;
-                                           /metrics (Prometheus) only on --metrics-addr
+                                           /metrics (Prometheus) only on --metrics-addr;
+                                           after an import the offer index is built again beside
+                                           the old one (searches go on, memory doubles) or in place
+                                           (searches answer 503 meanwhile, memory stays at one)
   offers import --db FILE [--replace-source SOURCE] FEED...
                                            upsert offers by (source, id); --replace-source
                                            expires that source's offers absent from the feeds
@@ -96,7 +105,7 @@ commands:
 
 environment: VOCATION_CONTENT, VOCATION_DB, VOCATION_ADDR, VOCATION_DEV, VOCATION_HSTS, VOCATION_PUBLIC_URL,
              VOCATION_LOG_LEVEL (debug, info, warn, error), VOCATION_LOG_FORMAT (text, json),
-             VOCATION_SEARCH_SLOTS, VOCATION_SEARCH_WAIT, VOCATION_DRAIN,
+             VOCATION_SEARCH_SLOTS, VOCATION_SEARCH_WAIT, VOCATION_DRAIN, VOCATION_OFFERS_REBUILD,
              VOCATION_METRICS_ADDR (serve --metrics-addr HOST:PORT, /metrics, off by default),
              FRANCETRAVAIL_CLIENT_ID, FRANCETRAVAIL_CLIENT_SECRET (offers fetch);
              GOMEMLIMIT replaces serve's own memory limit (what the offer index keeps live + 48 MiB)
@@ -126,6 +135,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		FTClientSecret: getenv("FRANCETRAVAIL_CLIENT_SECRET"),
 		SearchSlots:    runtime.GOMAXPROCS(0),
 		SearchWait:     500 * time.Millisecond,
+		OffersRebuild:  or(getenv("VOCATION_OFFERS_REBUILD"), "beside"),
 	}
 	if v := getenv("VOCATION_SEARCH_SLOTS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -176,6 +186,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		fs.IntVar(&cfg.SearchSlots, "search-slots", cfg.SearchSlots, "offer searches run at once, the others wait in line; 0 for no line")
 		fs.DurationVar(&cfg.SearchWait, "search-wait", cfg.SearchWait, "how long a search waits in line before a 503")
 		fs.DurationVar(&cfg.Drain, "drain", cfg.Drain, "on SIGTERM, how long /readyz says 503 while requests are still served")
+		fs.StringVar(&cfg.OffersRebuild, "offers-rebuild", cfg.OffersRebuild, "after an import, build the offer index beside the old one (searches go on) or in-place (less memory, searches answer 503 meanwhile)")
 	}
 	// ops: offers fetch, backup, metrics
 	var rome string
@@ -235,6 +246,9 @@ func (c Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 			return fmt.Errorf("--addr %q: expected HOST:PORT, e.g. 127.0.0.1:8080", c.Addr)
 		}
+	}
+	if c.OffersRebuild != "beside" && c.OffersRebuild != "in-place" {
+		return fmt.Errorf("--offers-rebuild: %q is neither beside nor in-place", c.OffersRebuild)
 	}
 	if c.SearchSlots < 0 || c.SearchWait < 0 || c.Drain < 0 {
 		return errors.New("--search-slots, --search-wait and --drain must not be negative")

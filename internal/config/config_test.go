@@ -60,6 +60,7 @@ func TestLoad(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.want.SearchSlots, tt.want.SearchWait = runtime.GOMAXPROCS(0), 500*time.Millisecond // TestSearchLine
+			tt.want.OffersRebuild = "beside"                                                      // TestOffersRebuild
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v\nwant %+v", got, tt.want)
 			}
@@ -94,6 +95,8 @@ func TestLoadErrors(t *testing.T) {
 		{[]string{"backup", "--db", "v.db"}, nil, false},
 		{[]string{"serve", "--metrics-addr", "9090"}, nil, false},
 		{[]string{"import", "--metrics-addr", "127.0.0.1:9090"}, nil, false},
+		{[]string{"serve", "--offers-rebuild", "inplace"}, nil, false},
+		{[]string{"serve"}, map[string]string{"VOCATION_OFFERS_REBUILD": "drop"}, false},
 	} {
 		_, err := Load(tt.args, env(tt.env), io.Discard)
 		if err == nil || errors.Is(err, ErrUsage) != tt.usage {
@@ -116,5 +119,24 @@ func TestSearchLine(t *testing.T) {
 	}
 	if _, err := Load([]string{"serve"}, env(map[string]string{"VOCATION_SEARCH_WAIT": "1"}), io.Discard); err == nil {
 		t.Error("VOCATION_SEARCH_WAIT=1: accepted")
+	}
+}
+
+// The offer index is built beside the old one unless told otherwise.
+func TestOffersRebuild(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"serve"}, nil, "beside"},
+		{[]string{"serve", "--offers-rebuild", "in-place"}, nil, "in-place"},
+		{[]string{"serve"}, map[string]string{"VOCATION_OFFERS_REBUILD": "in-place"}, "in-place"},
+		{[]string{"serve", "--offers-rebuild", "beside"}, map[string]string{"VOCATION_OFFERS_REBUILD": "in-place"}, "beside"},
+	} {
+		got, err := Load(tt.args, env(tt.env), io.Discard)
+		if err != nil || got.OffersRebuild != tt.want {
+			t.Errorf("%v %v: %q, %v; want %q", tt.args, tt.env, got.OffersRebuild, err, tt.want)
+		}
 	}
 }

@@ -22,6 +22,11 @@ type Live struct {
 	// BeforeBuild and AfterBuild, when set, run around each build: the
 	// program sizes the Go runtime's memory to the index there.
 	BeforeBuild, AfterBuild func()
+	// InPlace lets the old index go before a new one is built, so that
+	// memory never holds two: offer searches answer ErrRebuilding until
+	// the new one is ready. Without it searches use the old index
+	// meanwhile, and a million offers need twice the memory.
+	InPlace bool
 
 	cur      atomic.Pointer[Index]
 	ready    chan struct{}
@@ -29,12 +34,17 @@ type Live struct {
 	building atomic.Bool
 	pending  atomic.Bool  // a rebuild was asked for since the last one started
 	checked  atomic.Int64 // the content generation last checked
+	sized    int          // the offers of the last index built; builds run one at a time
 }
 
 // ErrWarming says the first index after a start is not built yet; at a
 // million offers that takes 15-30 s.
 var ErrWarming error = &failure.Error{Kind: failure.Unavailable, RetryAfter: 10 * time.Second,
 	Message: "Le site vient de redémarrer et prépare la recherche des offres. Réessayez dans quelques secondes : votre recherche est gardée dans l’adresse de cette page."}
+
+// ErrRebuilding says the index is being built again in place.
+var ErrRebuilding error = &failure.Error{Kind: failure.Unavailable, RetryAfter: 10 * time.Second,
+	Message: "La recherche des offres se met à jour avec les nouvelles offres. Réessayez dans quelques secondes : votre recherche est gardée dans l’adresse de cette page."}
 
 // NewLive prepares the index of db's offers; Start builds it.
 func NewLive(db *store.DB, log *slog.Logger) *Live {
@@ -67,6 +77,9 @@ func (l *Live) Wait(ctx context.Context, wait time.Duration) (*Index, error) {
 	}
 	ix := l.cur.Load()
 	if ix == nil {
+		if l.InPlace && l.building.Load() {
+			return nil, ErrRebuilding
+		}
 		return nil, fmt.Errorf("the offer index could not be built")
 	}
 	return ix, nil
@@ -81,7 +94,12 @@ func (l *Live) Refresh(ctx context.Context, gen int64) {
 	}
 	ix := l.cur.Load()
 	if ix == nil {
-		return // the first build is under way
+		select {
+		case <-l.ready: // an in-place build let the old index go and failed
+			l.rebuild(ctx)
+		default: // the first build is under way
+		}
+		return
 	}
 	og, fiches, err := l.inputs(ctx)
 	if err != nil {
@@ -145,6 +163,9 @@ func (l *Live) build(ctx context.Context) {
 		return // the build before read this import already
 	}
 	start := time.Now()
+	if l.InPlace {
+		l.cur.Store(nil)
+	}
 	if l.BeforeBuild != nil {
 		l.BeforeBuild()
 	}
@@ -152,8 +173,8 @@ func (l *Live) build(ctx context.Context) {
 		defer l.AfterBuild()
 	}
 	b := NewBuilder(0, ties) // the generation is known once the offers are read
-	if old := l.cur.Load(); old != nil {
-		b.Grow(old.Len() + old.Len()/64) // an import changes a few offers
+	if l.sized > 0 {
+		b.Grow(l.sized + l.sized/64) // an import changes a few offers
 	}
 	gen, err := l.db.EachLiveOffer(ctx, time.Now(), func(o *store.LiveOffer) error {
 		b.Add(o)
@@ -165,6 +186,7 @@ func (l *Live) build(ctx context.Context) {
 	}
 	ix := b.Index()
 	ix.Generation, ix.BuiltAt = gen, start
+	l.sized = ix.Len()
 	l.cur.Store(ix)
 	l.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)))
 }

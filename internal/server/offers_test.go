@@ -5,10 +5,13 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+	"weak"
 
 	"vocation/internal/offer"
 	"vocation/internal/offerindex"
@@ -311,5 +314,58 @@ func TestOfferSearchWhileTheFirstIndexBuilds(t *testing.T) {
 	waitUntil(t, func() bool { return get(t, srv, "/offres?q=infirmier&contrat=cdi").status == http.StatusOK })
 	if r := get(t, srv, "/readyz"); r.status != http.StatusOK {
 		t.Errorf("/readyz after the index: %d", r.status)
+	}
+}
+
+// With --offers-rebuild in-place, the old offer index is let go before
+// the new one is built: nothing keeps it, so memory never holds two, and
+// searches meanwhile answer a clear 503 with Retry-After; pages still
+// answer, without their offers.
+func TestOffersRebuildInPlace(t *testing.T) {
+	db := mustDemoDB(t, 1000)
+	live := offerindex.NewLive(db, quiet())
+	live.InPlace = true
+	var builds atomic.Int32
+	building, release := make(chan struct{}), make(chan struct{})
+	live.BeforeBuild = func() {
+		if builds.Add(1) == 2 {
+			close(building)
+			<-release
+		}
+	}
+	live.Start(t.Context())
+	srv, err := server.New(context.Background(), db, live, quiet(), server.Options{OfferIndexWait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := get(t, srv, "/offres?q=zythologue"); r.status != http.StatusOK || !strings.Contains(r.body, "0 offre") {
+		t.Fatalf("first index: %d", r.status)
+	}
+	old := weak.Make(live.Current())
+	o := offer.Offer{Source: "local", ID: "z1", Title: "Zythologue", Description: "Bières.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
+	o.Published = time.Now().Add(-time.Hour)
+	if _, err := db.ImportOffers(context.Background(), []offer.Offer{o}, ""); err != nil {
+		t.Fatal(err)
+	}
+	get(t, srv, "/offres?q=zythologue") // sees the new generation
+	<-building
+	runtime.GC()
+	if old.Value() != nil {
+		t.Error("the old index is still reachable while the new one is built")
+	}
+	r := get(t, srv, "/offres?q=zythologue")
+	if r.status != http.StatusServiceUnavailable || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "se met à jour") {
+		t.Errorf("search during the rebuild: %d %q", r.status, r.header.Get("Retry-After"))
+	}
+	if r := get(t, srv, "/api/v1/offres?q=zythologue"); r.status != http.StatusServiceUnavailable || r.header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("API search during the rebuild: %d %q", r.status, r.header.Get("Content-Type"))
+	}
+	if r := get(t, srv, "/metiers/developpeur-back-end"); r.status != http.StatusOK {
+		t.Errorf("fiche during the rebuild: %d", r.status)
+	}
+	close(release)
+	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres?q=zythologue").body, "1 offre") })
+	if r := get(t, srv, "/metiers/developpeur-back-end"); !strings.Contains(r.body, "Offres d’emploi en ce moment") {
+		t.Error("the fiche has no offers once the index is back")
 	}
 }
