@@ -71,15 +71,18 @@ slowest=$(cat "$OUT/mix.txt" "$OUT/common.txt" | while read -r u; do
 	curl -s -o /dev/null -w "%{time_total} $u\n" "http://127.0.0.1:$PORT$u"
 done | sort -rn | head -5 | awk '{printf "- %.1f ms `%s`\n", $1 * 1000, $2}')
 rss_peak=$(ps -o rss= -p $pid)
+# The kernel's high-water mark: the most the server held at any moment,
+# its first index build included.
+rss_hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 kill $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 like=$(timeout 300 "$OUT/likebench" -db "$OUT/bench.db" -mix "$OUT/mix.txt" -budget "${LIKE_BUDGET:-120s}")
 {
 	echo "Search benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $N offers"
 	echo
-	echo "| import | database | import peak RSS | index build | server RSS idle |"
-	echo "|---|---|---|---|---|"
-	echo "| ${import_s} s | $((db_bytes / 1024 / 1024)) MB | $((import_kb / 1024)) MB | $build | $((rss_idle / 1024)) MB |"
+	echo "| import | database | import peak RSS | index build | server RSS idle | server RSS peak, any moment |"
+	echo "|---|---|---|---|---|---|"
+	echo "| ${import_s} s | $((db_bytes / 1024 / 1024)) MB | $((import_kb / 1024)) MB | $build | $((rss_idle / 1024)) MB | $((rss_hwm / 1024)) MB |"
 	echo
 	echo "200 searches (scripts/searchmix), replayed in a loop for $DURATION, each a full page: results, facets and count."
 	echo

@@ -39,4 +39,5 @@ for _ in $(seq 1500); do
 done
 built 2 || { echo "no rebuild within 300 s" >&2; exit 1; }
 build=$(grep -a 'offer index built' "$work/log" | tail -1 | grep -o 'duration=[^ ]*')
-echo "peak during the first build ${first} KB, idle ${idle} KB, peak during rebuild ${peak} KB, rebuild $build"
+hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status) # the kernel's own peak, between the samples too
+echo "peak during the first build ${first} KB, idle ${idle} KB, peak during rebuild ${peak} KB, peak of the process ${hwm} KB, rebuild $build"

@@ -18,6 +18,7 @@ type memorySizer struct {
 	// inPlace: the old index is let go before a build (--offers-rebuild
 	// in-place), so a build needs room for one index, not two.
 	inPlace bool
+	gogc    int // the collector's setting before the first build
 }
 
 // beforeBuild leaves room for two indexes, the old one and the one being
@@ -31,9 +32,14 @@ func (m *memorySizer) beforeBuild() {
 	}
 	limit := int64(math.MaxInt64)
 	switch {
-	case m.live > 0 && m.inPlace:
+	case m.live == 0:
+		// The first build's size is not known yet: the collector runs
+		// each time the heap grows by a tenth instead of doubling, so
+		// the heap peaks near 1.1 times the index instead of twice it.
+		m.gogc = debug.SetGCPercent(10)
+	case m.inPlace:
 		limit = m.live + m.headroom/4
-	case m.live > 0:
+	default:
 		limit = 2*m.live + m.headroom/4
 	}
 	debug.SetMemoryLimit(limit)
@@ -42,6 +48,10 @@ func (m *memorySizer) beforeBuild() {
 // afterBuild hands back what the build churned, the index being all that
 // stays, and sets the limit from what does.
 func (m *memorySizer) afterBuild() {
+	if m.gogc != 0 {
+		debug.SetGCPercent(m.gogc)
+		m.gogc = 0
+	}
 	debug.FreeOSMemory()
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)

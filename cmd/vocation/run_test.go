@@ -361,7 +361,13 @@ func TestMemoryLimitFollowsTheIndex(t *testing.T) {
 	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
 		t.Errorf("before the first build: limit %d MiB, want none", limit>>20)
 	}
+	if gogc := debug.SetGCPercent(10); gogc != 10 {
+		t.Errorf("during the first build: GOGC %d, want 10", gogc)
+	}
 	m.afterBuild()
+	if gogc := debug.SetGCPercent(100); gogc != 100 {
+		t.Errorf("after the first build: GOGC %d, want 100 again", gogc)
+	}
 	if limit := debug.SetMemoryLimit(-1); limit != m.live+64<<20 || m.live <= 0 {
 		t.Errorf("after a build: limit %d MiB, want the live heap (%d MiB) + 64 MiB", limit>>20, m.live>>20)
 	}
