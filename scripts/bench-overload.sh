@@ -7,7 +7,8 @@
 # which must not wait behind the searches. Then the same mix at 8
 # connections, the figure the overload throughput is compared with.
 # 3xx are expected: some searches of the mix are redirected. SKIP_BEFORE=1,
-# SKIP_EIGHT=1 and SERVE_FLAGS="--search-wait 1s" for other trials.
+# SKIP_EIGHT=1, SERVE_FLAGS="--search-wait 1s" and SERVE_GOMEMLIMIT=400MiB
+# for other trials.
 # 127.0.0.1 only, every step bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,9 @@ DURATION=${DURATION:-20s}
 CONNS=${CONNS:-256}
 OUT=${OUT:-bench/overload}
 PORT=${PORT:-$((18000 + RANDOM % 900))}
-unset GOMEMLIMIT
+# The server sizes its own memory unless SERVE_GOMEMLIMIT gives the Go
+# runtime's limit instead (e.g. 400MiB: more room, fewer collections).
+if [ -n "${SERVE_GOMEMLIMIT:-}" ]; then export GOMEMLIMIT=$SERVE_GOMEMLIMIT; else unset GOMEMLIMIT; fi
 
 mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)
 make -s static/js/htmx.min.js
@@ -43,7 +46,13 @@ start() { # extra serve flags...
 	done
 	echo "the server did not become ready" >&2; exit 1
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+# Stop the server, keeping the kernel's high-water mark of its resident
+# memory: the most it held at any moment.
+peaks=
+stop() {
+	peaks="$peaks $(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' /proc/$pid/status),"
+	kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+}
 # wrk's output as one table row: label, then the figures.
 row() { # label file
 	awk -v label="$1" '$1=="status" {n[$2]=$3; if ($2 >= 400) bad += $3}
@@ -76,4 +85,6 @@ load() { # label conns file-suffix
 	load "$CONNS connections, line${SERVE_FLAGS:+ $SERVE_FLAGS}" "$CONNS" after
 	[ "${SKIP_EIGHT:-0}" = 1 ] || load "8 connections, line${SERVE_FLAGS:+ $SERVE_FLAGS}" 8 eight
 	stop
+	echo
+	echo "Server RSS peak of each server started, at any moment:${peaks%,}"
 } | tee "$OUT/results.md"

@@ -84,7 +84,7 @@ commands:
                                            serve the site; --dev re-imports on every save,
                                            --hsts when it is reached over HTTPS; N offer searches
                                            at once (default: the cores), the others wait in line
-                                           up to D (500ms) then get a 503; on SIGTERM, /readyz
+                                           up to D (800ms) then get a 503; on SIGTERM, /readyz
                                            says 503 for --drain D before the server stops;
                                            /metrics (Prometheus) only on --metrics-addr;
                                            after an import the offer index is built again beside
@@ -134,7 +134,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		FTClientID:     getenv("FRANCETRAVAIL_CLIENT_ID"),
 		FTClientSecret: getenv("FRANCETRAVAIL_CLIENT_SECRET"),
 		SearchSlots:    runtime.GOMAXPROCS(0),
-		SearchWait:     500 * time.Millisecond,
+		SearchWait:     800 * time.Millisecond,
 		OffersRebuild:  or(getenv("VOCATION_OFFERS_REBUILD"), "beside"),
 	}
 	if v := getenv("VOCATION_SEARCH_SLOTS"); v != "" {

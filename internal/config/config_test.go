@@ -59,7 +59,7 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tt.want.SearchSlots, tt.want.SearchWait = runtime.GOMAXPROCS(0), 500*time.Millisecond // TestSearchLine
+			tt.want.SearchSlots, tt.want.SearchWait = runtime.GOMAXPROCS(0), 800*time.Millisecond // TestSearchLine
 			tt.want.OffersRebuild = "beside"                                                      // TestOffersRebuild
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v\nwant %+v", got, tt.want)
