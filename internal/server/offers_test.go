@@ -363,9 +363,15 @@ func TestOffersRebuildInPlace(t *testing.T) {
 	if r := get(t, srv, "/metiers/developpeur-back-end"); r.status != http.StatusOK {
 		t.Errorf("fiche during the rebuild: %d", r.status)
 	}
+	if r := get(t, srv, "/readyz"); r.status != http.StatusServiceUnavailable {
+		t.Errorf("/readyz during the rebuild: %d; a load balancer that polls it would send searches here", r.status)
+	}
 	close(release)
 	waitUntil(t, func() bool { return strings.Contains(get(t, srv, "/offres?q=zythologue").body, "1 offre") })
 	if r := get(t, srv, "/metiers/developpeur-back-end"); !strings.Contains(r.body, "Offres d’emploi en ce moment") {
 		t.Error("the fiche has no offers once the index is back")
+	}
+	if r := get(t, srv, "/readyz"); r.status != http.StatusOK {
+		t.Errorf("/readyz once the index is back: %d", r.status)
 	}
 }

@@ -43,6 +43,9 @@ func (s *Server) ready(c echo.Context) error {
 	default:
 		return offerindex.ErrWarming
 	}
+	if s.offers.Current() == nil { // built again in place (--offers-rebuild in-place)
+		return offerindex.ErrRebuilding
+	}
 	return s.health(c)
 }
 
