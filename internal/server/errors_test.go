@@ -1,8 +1,11 @@
 package server_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"log/slog"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +78,24 @@ func TestKeptPagesNeverBypassAMiddleware(t *testing.T) {
 		if !server.Kept(srv, path) {
 			t.Errorf("%s is not kept", path)
 		}
+	}
+}
+
+// A 503 the server answers by design (here: its offer index not built
+// yet) is logged as a warning, not an error: a load balancer polling
+// /readyz during a start would fill the error log.
+func TestUnavailableIsAWarning(t *testing.T) {
+	db := mustDB(t, testTree())
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	srv, err := server.New(t.Context(), db, offerindex.NewLive(db, quiet()), log, server.Options{OfferIndexWait: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := get(t, srv, "/readyz"); r.status != http.StatusServiceUnavailable {
+		t.Fatalf("/readyz: %d", r.status)
+	}
+	if l := logs.String(); strings.Contains(l, "level=ERROR") || !strings.Contains(l, "level=WARN msg=request method=GET path=/readyz status=503") {
+		t.Errorf("log: %q", l)
 	}
 }

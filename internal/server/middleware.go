@@ -78,8 +78,14 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 // rather than call LogAttrs, which records the caller's program counter:
 // a stack walk per request that the line does not need.
 func (s *Server) logRequest(r *http.Request, status int, size int64, start time.Time) {
+	// A 503 is a state the server chose (warming up, draining, a full
+	// search line, an index built again in place) and answers by design:
+	// a warning. Any other 5xx is a fault.
 	level := slog.LevelInfo
-	if status >= 500 {
+	switch {
+	case status == http.StatusServiceUnavailable:
+		level = slog.LevelWarn
+	case status >= 500:
 		level = slog.LevelError
 	}
 	h := s.log.Handler()
