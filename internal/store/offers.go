@@ -62,6 +62,13 @@ func (db *DB) StreamPrepared(ctx context.Context, replaceSource string, feed fun
 }
 
 func (db *DB) streamPrepared(ctx context.Context, finish func(*offerWriter) (OfferImport, error), feed func(put func(*Prepared) error) error) (OfferImport, error) {
+	// The writer's one connection lives as long as the process: the large
+	// page cache is the import's alone, and goes back to what it was after.
+	var cache int
+	if err := db.write.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return OfferImport{}, fmt.Errorf("read the page cache size: %w", err)
+	}
+	defer db.write.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return OfferImport{}, fmt.Errorf("begin offers import: %w", err)
