@@ -18,26 +18,25 @@ unset GOMEMLIMIT # the server sizes its own memory, as by default
 "$BIN" serve --db "$work/db" --addr "127.0.0.1:$PORT" ${SERVE_FLAGS:-} 2>"$work/log" &
 pid=$!
 built() { [ "$(grep -ac 'offer index built' "$work/log")" -ge "$1" ]; }
-first=0
-for _ in $(seq 1500); do
-	rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-	[ "$rss" -gt "$first" ] && first=$rss
-	built 1 && break
-	sleep 0.2
-done
-built 1 || { echo "no first index within 300 s" >&2; exit 1; }
+# peak_until N: the highest VmRSS sampled every 200 ms until the Nth index
+# is built (300 s at most).
+peak_until() {
+	local peak=0 rss
+	for _ in $(seq 1500); do
+		rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+		[ "$rss" -gt "$peak" ] && peak=$rss
+		built "$1" && break
+		sleep 0.2
+	done
+	built "$1" || { echo "index $1 not built within 300 s" >&2; exit 1; }
+	echo "$peak"
+}
+first=$(peak_until 1)
 sleep 2
 idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 timeout 300 "$BIN" offers import --db "$work/db" "$FEED" >/dev/null
 curl -s -o /dev/null "http://127.0.0.1:$PORT/offres" || true # the server notices the import on a request
-peak=0
-for _ in $(seq 1500); do
-	rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-	[ "$rss" -gt "$peak" ] && peak=$rss
-	built 2 && break
-	sleep 0.2
-done
-built 2 || { echo "no rebuild within 300 s" >&2; exit 1; }
+peak=$(peak_until 2)
 build=$(grep -a 'offer index built' "$work/log" | tail -1 | grep -o 'duration=[^ ]*')
 hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status) # the kernel's own peak, between the samples too
 echo "peak during the first build ${first} KB, idle ${idle} KB, peak during rebuild ${peak} KB, peak of the process ${hwm} KB, rebuild $build"
