@@ -22,7 +22,8 @@ type memorySizer struct {
 }
 
 // beforeBuild leaves room for two indexes, the old one and the one being
-// built, where the collector's default would let the heap double. The
+// built (one when the old one is let go first), where the collector's
+// default would let the heap double. The
 // heap grows up to the limit before the collector runs, so the limit is
 // the resident peak of a rebuild: the build churns little (its columns
 // are sized ahead), and a quarter of the headroom is enough for it.

@@ -258,7 +258,7 @@ func (b *Builder) Index() *Index {
 
 // compact is b in its smallest form. Postings grow by appending, which
 // leaves up to half of each array container unused: at a million offers
-// that slack was 16 MB of the heap. A clone allocates each container at
+// the heap held 8 MB more without this. A clone allocates each container at
 // its length.
 func compact(b *roaring.Bitmap) *roaring.Bitmap {
 	b.RunOptimize()

@@ -42,16 +42,7 @@ func Fold(s string) string {
 		}
 		i += size
 		switch {
-		case r < utf8.RuneSelf:
-			c := byte(r)
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
-				b = append(b, c)
-				prevLetter = c > '9'
-				continue
-			}
+		case r < utf8.RuneSelf: // ASCII letters and digits were taken above
 		case r < rune(len(foldTable)):
 			if f := foldTable[r]; f != "" {
 				b = append(b, f...)
