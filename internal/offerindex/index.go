@@ -49,14 +49,13 @@ type Index struct {
 	// BuiltAt is when the offers were read: the day of the observed salaries.
 	BuiltAt time.Time
 
-	keys []int64
-	docs []docInfo
-	// The place and métier of each document again, dense, for counting
-	// one facet over many documents.
-	placeCol, metierCol []uint16
-	demo                int
-	lat, lon            []float32
-	every               *roaring.Bitmap
+	// The documents' columns, in blocks: an update copies the blocks it
+	// changes, not a million documents. Numbers start at firstDoc, so
+	// that an update can number newer offers below the oldest ones.
+	blocks []*block
+	n      int // live documents
+	demo   int
+	every  *roaring.Bitmap
 
 	places     []Place
 	spread     []float64            // by place: how far its offers lie from its position, km
@@ -102,6 +101,50 @@ type docInfo struct {
 	experience int8
 }
 
+// blockBits sizes a block: 8,192 documents, 295 KB.
+const (
+	blockBits = 13
+	blockSize = 1 << blockBits
+	blockMask = blockSize - 1
+)
+
+// firstDoc is the number of a full build's newest document: the numbers
+// below are room for the offers of later updates, which are newer.
+const firstDoc = 1 << 20
+
+// block holds the columns of blockSize documents.
+type block struct {
+	keys [blockSize]int64
+	docs [blockSize]docInfo
+	// The place and métier of each document again, dense, for counting
+	// one facet over many documents.
+	place, metier [blockSize]uint16
+	lat, lon      [blockSize]float32
+}
+
+func (ix *Index) info(doc uint32) *docInfo { return &ix.blocks[doc>>blockBits].docs[doc&blockMask] }
+
+// Key is the store key of a document.
+func (ix *Index) Key(doc uint32) int64 { return ix.blocks[doc>>blockBits].keys[doc&blockMask] }
+
+// slot is doc's block, made writable: a block the index shares with
+// the one it was updated from is copied first.
+func (ix *Index) slot(doc uint32, owned map[uint32]bool) (*block, uint32) {
+	bi := doc >> blockBits
+	for int(bi) >= len(ix.blocks) {
+		ix.blocks = append(ix.blocks, nil)
+	}
+	if b := ix.blocks[bi]; b == nil {
+		ix.blocks[bi] = new(block)
+		owned[bi] = true
+	} else if !owned[bi] {
+		c := *b
+		ix.blocks[bi] = &c
+		owned[bi] = true
+	}
+	return ix.blocks[bi], doc & blockMask
+}
+
 // salaryStep buckets yearly salaries for the salary floor.
 const salaryStep = 5000
 
@@ -112,6 +155,10 @@ type Builder struct {
 	// they came from, for the observed statistics.
 	salaries [][]salaryObs
 	sources  []string
+	next     uint32          // the next document's number
+	owned    map[uint32]bool // the blocks this build made
+	seen     []bool          // by place: has a document yet
+	every    *roaring.Bitmap
 }
 
 // NewBuilder starts an index for an offers generation, whose offers are
@@ -122,45 +169,87 @@ func NewBuilder(generation int64, ties *Ties) *Builder {
 		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}}, byRome: map[string]*roaring.Bitmap{},
-	}}
-}
-
-// Grow makes room for n documents in the per-document columns. A rebuild
-// knows about how many there will be: grown by appending, a million
-// documents' columns leave several times their size as garbage while the
-// previous index is still live, and the heap peaks with it.
-func (b *Builder) Grow(n int) {
-	ix := b.ix
-	ix.keys = slices.Grow(ix.keys, n)
-	ix.docs = slices.Grow(ix.docs, n)
-	ix.lat, ix.lon = slices.Grow(ix.lat, n), slices.Grow(ix.lon, n)
-	ix.placeCol, ix.metierCol = slices.Grow(ix.placeCol, n), slices.Grow(ix.metierCol, n)
+	}, next: firstDoc, owned: map[uint32]bool{}, every: roaring.New()}
 }
 
 // Add appends d; documents must come newest first.
 func (b *Builder) Add(d *store.LiveOffer) {
 	ix := b.ix
-	doc := uint32(len(ix.keys))
-	ix.keys = append(ix.keys, d.Key)
+	doc := b.next
+	b.next++
+	b.every.Add(doc)
+	b.put(doc, d)
+	if d.Rome != "" {
+		b := ix.byRome[d.Rome]
+		if b == nil {
+			b = roaring.New()
+			ix.byRome[d.Rome] = b
+		}
+		b.Add(doc)
+	}
+	ix.title.add(doc, d.TitleStems)
+	ix.skills.add(doc, d.TitleStems, d.SkillStems)
+	ix.text.add(doc, d.TitleStems, d.SkillStems, d.TextStems)
+}
+
+// put writes d's columns as document doc and counts it in what a build
+// computes in the order documents come: places, groups, salaries.
+func (b *Builder) put(doc uint32, d *store.LiveOffer) docInfo {
+	ix := b.ix
+	ix.n++
+	blk, i := ix.slot(doc, b.owned)
+	blk.keys[i] = d.Key
 	info := docInfo{expires: uint32(max(d.Expires, 0)), salary: int32(d.SalaryYearMax), contract: contractCode(d.Contract),
 		remote: int8(clamp(d.RemoteDays, -1, 5)), experience: int8(clamp(d.ExperienceYears, -1, 50))}
-	if d.Demo {
-		ix.demo++
-	}
 	lat, lon := float32(math.NaN()), float32(math.NaN()) // no position
 	if d.HasGeo {
 		lat, lon = float32(d.Lat), float32(d.Lon)
 	}
-	ix.lat, ix.lon = append(ix.lat, lat), append(ix.lon, lon)
-	pk := [2]string{d.Postcode, d.City}
-	p, ok := ix.placeIndex[pk]
-	if !ok && len(ix.places) < math.MaxUint16 {
-		p = uint16(len(ix.places))
-		ix.placeIndex[pk] = p
+	blk.lat[i], blk.lon[i] = lat, lon
+	info.place = b.placeOf(d, 0, false)
+	info.metier = ix.group(ix.ties.Of(d.Rome, d.TitleStems))
+	b.count(d, info)
+	blk.docs[i], blk.place[i], blk.metier[i] = info, info.place, info.metier
+	return info
+}
+
+// count counts d, of place and group info, in the index's totals and
+// salaries.
+func (b *Builder) count(d *store.LiveOffer, info docInfo) {
+	ix := b.ix
+	if d.Demo {
+		ix.demo++
+	}
+	if e := int64(info.expires); e != 0 && (ix.minExpires == 0 || e < ix.minExpires) {
+		ix.minExpires = e
+	}
+	if info.metier != 0 {
+		b.observe(info.metier, d)
+	}
+}
+
+// placeOf is the number of d's place, p when known. The first document of
+// a place, the newest, gives its position; how far the others lie from it
+// bounds the distance checks.
+func (b *Builder) placeOf(d *store.LiveOffer, p uint16, known bool) uint16 {
+	ix := b.ix
+	if !known {
+		pk := [2]string{d.Postcode, d.City}
+		var ok bool
+		p, ok = ix.placeIndex[pk]
+		if !ok && len(ix.places) < math.MaxUint16 {
+			p = uint16(len(ix.places))
+			ix.placeIndex[pk] = p
+			ix.places = append(ix.places, Place{})
+			ix.spread = append(ix.spread, 0)
+			ix.placeKeys = append(ix.placeKeys, d.Postcode+"|"+d.City)
+			b.seen = append(b.seen, false)
+		}
+	}
+	if !b.seen[p] {
+		b.seen[p] = true
 		pl := Place{City: d.City, Postcode: d.Postcode, Departement: offer.Departement(d.Postcode), Lat: d.Lat, Lon: d.Lon, HasGeo: d.HasGeo}
-		ix.places = append(ix.places, pl)
-		ix.spread = append(ix.spread, 0)
-		ix.placeKeys = append(ix.placeKeys, pl.Postcode+"|"+pl.City)
+		ix.places[p], ix.spread[p] = pl, 0
 		if _, ok := ix.byPostcode[pl.Postcode]; !ok {
 			ix.byPostcode[pl.Postcode] = p
 		}
@@ -173,24 +262,7 @@ func (b *Builder) Add(d *store.LiveOffer) {
 	} else if d.HasGeo != pl.HasGeo {
 		ix.spread[p] = math.Inf(1) // some with a position, some without: check each
 	}
-	info.place = p
-	info.metier = ix.group(ix.ties.Of(d.Rome, d.TitleStems))
-	if info.metier != 0 {
-		b.observe(info.metier, d)
-	}
-	if d.Rome != "" {
-		b := ix.byRome[d.Rome]
-		if b == nil {
-			b = roaring.New()
-			ix.byRome[d.Rome] = b
-		}
-		b.Add(doc)
-	}
-	ix.docs = append(ix.docs, info)
-	ix.placeCol, ix.metierCol = append(ix.placeCol, p), append(ix.metierCol, info.metier)
-	ix.title.add(doc, d.TitleStems)
-	ix.skills.add(doc, d.TitleStems, d.SkillStems)
-	ix.text.add(doc, d.TitleStems, d.SkillStems, d.TextStems)
+	return p
 }
 
 // group is the number of the group of these fiches.
@@ -227,10 +299,10 @@ func (b *Builder) Index() *Index {
 		sort.Strings(f.terms)
 	}
 	ix.observed = b.observed()
-	ix.every = roaring.New()
-	ix.every.AddRange(0, uint64(len(ix.keys)))
-	ix.byContract = group(len(offer.Contracts)+1, ix.docs, func(d docInfo) int { return int(d.contract) })
-	ix.byPlace = group(len(ix.places), ix.docs, func(d docInfo) int { return int(d.place) })
+	b.every.RunOptimize()
+	ix.every = frozen(b.every)
+	ix.byContract = ix.byValue(len(offer.Contracts)+1, func(d docInfo) int { return int(d.contract) })
+	ix.byPlace = ix.byValue(len(ix.places), func(d docInfo) int { return int(d.place) })
 	var deps []string
 	depOf := make([]int, len(ix.places))
 	for i, p := range ix.places {
@@ -241,18 +313,13 @@ func (b *Builder) Index() *Index {
 		}
 	}
 	ix.byDep = map[string]*roaring.Bitmap{}
-	for i, b := range group(len(deps), ix.docs, func(d docInfo) int { return depOf[d.place] }) {
+	for i, b := range ix.byValue(len(deps), func(d docInfo) int { return depOf[d.place] }) {
 		ix.byDep[deps[i]] = b
 	}
-	ix.byRemote = group(7, ix.docs, func(d docInfo) int { return int(d.remote) + 1 })
-	ix.byExperience = group(52, ix.docs, func(d docInfo) int { return int(d.experience) + 1 })
-	ix.byMetier = group(len(ix.groups), ix.docs, func(d docInfo) int { return int(d.metier) })
-	ix.bySalary = group(101, ix.docs, func(d docInfo) int { return min(int(d.salary)/salaryStep, 100) })
-	for _, d := range ix.docs {
-		if e := int64(d.expires); e != 0 && (ix.minExpires == 0 || e < ix.minExpires) {
-			ix.minExpires = e
-		}
-	}
+	ix.byRemote = ix.byValue(7, func(d docInfo) int { return int(d.remote) + 1 })
+	ix.byExperience = ix.byValue(52, func(d docInfo) int { return int(d.experience) + 1 })
+	ix.byMetier = ix.byValue(len(ix.groups), func(d docInfo) int { return int(d.metier) })
+	ix.bySalary = ix.byValue(101, func(d docInfo) int { return min(int(d.salary)/salaryStep, 100) })
 	return ix
 }
 
@@ -262,22 +329,45 @@ func (b *Builder) Index() *Index {
 // its length.
 func compact(b *roaring.Bitmap) *roaring.Bitmap {
 	b.RunOptimize()
-	return b.Clone()
+	return frozen(b.Clone())
 }
 
-// group makes one bitmap per value of a column.
-func group(n int, docs []docInfo, code func(docInfo) int) []*roaring.Bitmap {
+// frozen readies b to be shared: its containers are marked copy on
+// write, so that an update makes a bitmap that differs by a few
+// documents by copying only the containers it changes. Marking is a
+// write, done once here, before any search can read b: a copy later only
+// reads the marks.
+func frozen(b *roaring.Bitmap) *roaring.Bitmap {
+	b.SetCopyOnWrite(true)
+	b.Clone() // marks b's containers as shared
+	return b
+}
+
+// byValue makes one bitmap per value of a column.
+func (ix *Index) byValue(n int, code func(docInfo) int) []*roaring.Bitmap {
 	lists := make([][]uint32, n)
-	for doc, d := range docs {
-		c := code(d)
-		lists[c] = append(lists[c], uint32(doc))
-	}
+	ix.each(ix.every, func(doc uint32, d *docInfo) {
+		c := code(*d)
+		lists[c] = append(lists[c], doc)
+	})
 	out := make([]*roaring.Bitmap, n)
 	for i, d := range lists {
 		out[i] = roaring.BitmapOf(d...)
 		out[i].RunOptimize()
+		out[i] = frozen(out[i])
 	}
 	return out
+}
+
+// each calls fn for the documents of docs, in order.
+func (ix *Index) each(docs *roaring.Bitmap, fn func(uint32, *docInfo)) {
+	var buf [256]uint32
+	it := docs.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		for _, doc := range buf[:n] {
+			fn(doc, ix.info(doc))
+		}
+	}
 }
 
 func cardinalities(bs []*roaring.Bitmap) []int {
@@ -289,13 +379,10 @@ func cardinalities(bs []*roaring.Bitmap) []int {
 }
 
 // Len is the number of live offers.
-func (ix *Index) Len() int { return len(ix.keys) }
+func (ix *Index) Len() int { return ix.n }
 
 // Demo is the number of generated demonstration offers.
 func (ix *Index) Demo() int { return ix.demo }
-
-// Key is the store key of a document.
-func (ix *Index) Key(doc uint32) int64 { return ix.keys[doc] }
 
 func clamp(v, lo, hi int) int { return max(lo, min(hi, v)) }
 

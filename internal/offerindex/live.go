@@ -2,6 +2,7 @@ package offerindex
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -13,14 +14,16 @@ import (
 )
 
 // Live keeps the index of the live offers current. It is built in the
-// background, at start and whenever an import changes the offers or the
-// fiches they are tied to; searches keep using the previous index until
-// the new one is ready.
+// background at start, and again whenever an import changes the fiches
+// offers are tied to or more offers than an update takes; an import of a
+// few offers updates it. Searches keep using the previous index until the
+// new one is ready.
 type Live struct {
 	db  *store.DB
 	log *slog.Logger
-	// BeforeBuild and AfterBuild, when set, run around each build: the
-	// program sizes the Go runtime's memory to the index there.
+	// BeforeBuild and AfterBuild, when set, run around each build, not
+	// around an update: the program sizes the Go runtime's memory to the
+	// index there.
 	BeforeBuild, AfterBuild func()
 	// InPlace lets the old index go before a new one is built, so that
 	// memory never holds two: offer searches answer ErrRebuilding until
@@ -34,7 +37,6 @@ type Live struct {
 	building atomic.Bool
 	pending  atomic.Bool  // a rebuild was asked for since the last one started
 	checked  atomic.Int64 // the content generation last checked
-	sized    int          // the offers of the last index built; builds run one at a time
 }
 
 // ErrWarming says the first index after a start is not built yet; at a
@@ -159,10 +161,14 @@ func (l *Live) build(ctx context.Context) {
 		return
 	}
 	ties := NewTies(fiches)
-	if ix := l.cur.Load(); ix != nil && og == ix.Generation && ties.Key() == ix.ties.Key() {
+	old := l.cur.Load()
+	if old != nil && og == old.Generation && ties.Key() == old.ties.Key() {
 		return // the build before read this import already
 	}
 	start := time.Now()
+	if old != nil && ties.Key() == old.ties.Key() && l.update(ctx, old, start) {
+		return
+	}
 	if l.InPlace {
 		l.cur.Store(nil)
 	}
@@ -173,9 +179,6 @@ func (l *Live) build(ctx context.Context) {
 		defer l.AfterBuild()
 	}
 	b := NewBuilder(0, ties) // the generation is known once the offers are read
-	if l.sized > 0 {
-		b.Grow(l.sized + l.sized/64) // an import changes a few offers
-	}
 	gen, err := l.db.EachLiveOffer(ctx, time.Now(), func(o *store.LiveOffer) error {
 		b.Add(o)
 		return nil
@@ -186,7 +189,32 @@ func (l *Live) build(ctx context.Context) {
 	}
 	ix := b.Index()
 	ix.Generation, ix.BuiltAt = gen, start
-	l.sized = ix.Len()
 	l.cur.Store(ix)
 	l.log.Info("offer index built", slog.Int("offers", ix.Len()), slog.Int64("offers_generation", gen), slog.Duration("duration", time.Since(start)))
+}
+
+// update makes the new index from old when the import changed few offers,
+// and reports whether it did, or failed as a build would have.
+func (l *Live) update(ctx context.Context, old *Index, start time.Time) bool {
+	u := newUpdater(old)
+	gen, err := l.db.EachLiveOfferSince(ctx, start, old.Generation, u.add)
+	var ix *Index
+	if err == nil {
+		ix, err = u.finish(gen)
+	}
+	if err == nil {
+		ix.BuiltAt = start
+		l.cur.Store(ix)
+	}
+	switch {
+	case errors.Is(err, errNoUpdate):
+		l.log.Info("offer index not updated", slog.String("why", err.Error()))
+		return false
+	case err != nil:
+		l.log.Error("update offer index", slog.Any("err", err))
+		return true
+	}
+	l.log.Info("offer index updated", slog.Int("offers", ix.Len()), slog.Int("changed", u.changed), slog.Int64("offers_generation", gen),
+		slog.Duration("duration", time.Since(start)))
+	return true
 }

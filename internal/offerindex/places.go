@@ -19,7 +19,7 @@ type Place struct {
 // distance is the distance of a document from the place searched, in km;
 // +Inf for a document without coordinates.
 func (c *compiled) distance(ix *Index, doc uint32) float64 {
-	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
+	lat, lon := ix.position(doc)
 	if c.near == nil || math.IsNaN(lat) {
 		return math.Inf(1)
 	}
@@ -29,7 +29,7 @@ func (c *compiled) distance(ix *Index, doc uint32) float64 {
 // hav orders documents by distance as distance does, without the arc
 // sine and square root: the haversine of the angle grows with it.
 func (c *compiled) hav(ix *Index, doc uint32) float64 {
-	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
+	lat, lon := ix.position(doc)
 	if c.near == nil || math.IsNaN(lat) {
 		return math.Inf(1)
 	}
@@ -47,7 +47,7 @@ func (c *compiled) havAt(lat, lon float64) float64 {
 // below 60°: it decides every document but those within 5 % of the edge,
 // which haversine does.
 func (c *compiled) within(ix *Index, doc uint32) bool {
-	lat, lon := float64(ix.lat[doc]), float64(ix.lon[doc])
+	lat, lon := ix.position(doc)
 	if math.IsNaN(lat) {
 		return false
 	}
@@ -113,4 +113,10 @@ func (ix *Index) FindPlace(typed string, f *Filters) bool {
 		}
 	}
 	return true
+}
+
+// position is doc's latitude and longitude, NaN for none.
+func (ix *Index) position(doc uint32) (float64, float64) {
+	b, i := ix.blocks[doc>>blockBits], doc&blockMask
+	return float64(b.lat[i]), float64(b.lon[i])
 }

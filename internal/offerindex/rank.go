@@ -89,7 +89,7 @@ func rankList(tiers [3]*roaring.Bitmap, list []uint32, offset, limit int) []Hit 
 // everything answers a search with neither words nor filters, the first
 // page of the site's offers, from counts known in advance.
 func (ix *Index) everything(r Request) Result {
-	res := Result{Total: len(ix.keys)}
+	res := Result{Total: ix.n}
 	var remote [7]int
 	var exp [52]int
 	var contracts [8]int
@@ -97,8 +97,8 @@ func (ix *Index) everything(r Request) Result {
 	copy(exp[:], cardinalities(ix.byExperience))
 	copy(contracts[:], cardinalities(ix.byContract))
 	res.Facets = ix.facets(nil, contracts[:], remote[:], exp[:], cardinalities(ix.byMetier), cardinalities(ix.byPlace), make([]int, failMetier<<1))
-	for doc := r.Offset; doc < min(r.Offset+min(max(r.Limit, 0), 100), len(ix.keys)); doc++ {
-		res.Hits = append(res.Hits, Hit{Key: ix.keys[doc], DistanceKm: -1})
+	for _, h := range page(ix.every, r.Offset, min(max(r.Limit, 0), 100)) {
+		res.Hits = append(res.Hits, Hit{Key: ix.Key(uint32(h.Key)), DistanceKm: -1})
 	}
 	return res
 }
@@ -128,7 +128,7 @@ func page(b *roaring.Bitmap, offset, limit int) []Hit {
 // made is ranked as it is: a bitmap of it would cost more.
 func (ix *Index) topSalaries(results docSet, offset, limit int) []Hit {
 	need := offset + limit
-	salary := func(doc uint32) float64 { return -float64(ix.docs[doc].salary) }
+	salary := func(doc uint32) float64 { return -float64(ix.info(doc).salary) }
 	all := results.bm
 	if need <= 0 || all == nil {
 		return topBy(results, offset, limit, salary)
@@ -148,7 +148,7 @@ func (ix *Index) topSalaries(results docSet, offset, limit int) []Hit {
 		}
 	}
 	slices.SortFunc(picked, func(a, b uint32) int {
-		if sa, sb := ix.docs[a].salary, ix.docs[b].salary; sa != sb {
+		if sa, sb := ix.info(a).salary, ix.info(b).salary; sa != sb {
 			return int(sb - sa)
 		}
 		return int(a) - int(b)

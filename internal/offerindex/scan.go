@@ -28,10 +28,11 @@ func (c *counts) add(d *docInfo) {
 func (ix *Index) countAll(docs *roaring.Bitmap, c *counts) {
 	var buf [256]uint32
 	var recs [256]docInfo
+	blocks := ix.blocks
 	it := docs.ManyIterator()
 	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
 		for i, doc := range buf[:n] {
-			recs[i] = ix.docs[doc] // loads that overlap, as in scan
+			recs[i] = blocks[doc>>blockBits].docs[doc&blockMask] // loads that overlap, as in scan
 		}
 		for i := range buf[:n] {
 			c.add(&recs[i])
@@ -54,12 +55,13 @@ func (ix *Index) scan(candidates *roaring.Bitmap, f *compiled, fresh bool, now i
 	fb := &f.failsBy
 	var buf [256]uint32
 	var recs [256]docInfo
+	blocks := ix.blocks
 	it := candidates.ManyIterator()
 	for got := it.NextMany(buf[:]); got > 0; got = it.NextMany(buf[:]) {
 		// Copy the records first: independent loads the processor overlaps,
 		// where the tests below would wait for each in turn.
 		for i, doc := range buf[:got] {
-			recs[i] = ix.docs[doc]
+			recs[i] = blocks[doc>>blockBits].docs[doc&blockMask]
 		}
 		for i, doc := range buf[:got] {
 			d := &recs[i]

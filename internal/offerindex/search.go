@@ -186,7 +186,7 @@ func (ix *Index) Search(r Request) Result {
 		if f.near != nil {
 			res.Hits[i].DistanceKm = f.distance(ix, uint32(res.Hits[i].Key))
 		}
-		res.Hits[i].Key = ix.keys[res.Hits[i].Key]
+		res.Hits[i].Key = ix.Key(uint32(res.Hits[i].Key))
 	}
 	return res
 }
@@ -249,15 +249,17 @@ func (ix *Index) ownFacet(filter int, base *roaring.Bitmap) []int {
 	}
 	out := make([]int, len(by))
 	if filter == failMetier || filter == failPlace {
-		col := ix.placeCol
-		if filter == failMetier {
-			col = ix.metierCol
-		}
+		metier := filter == failMetier
 		var buf [256]uint32
 		it := base.ManyIterator()
 		for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
 			for _, doc := range buf[:n] {
-				out[col[doc]]++
+				b, i := ix.blocks[doc>>blockBits], doc&blockMask
+				if metier {
+					out[b.metier[i]]++
+				} else {
+					out[b.place[i]]++
+				}
 			}
 		}
 		return out

@@ -343,7 +343,9 @@ func TestOffersRebuildInPlace(t *testing.T) {
 	}
 	old := weak.Make(live.Current())
 	o := offer.Offer{Source: "local", ID: "z1", Title: "Zythologue", Description: "Bières.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
-	o.Published = time.Now().Add(-time.Hour)
+	// Older than the newest demo offers, newer than the oldest: between two
+	// offers that stayed, with no number between them, it takes a build.
+	o.Published = time.Date(2026, 10, 20, 9, 30, 0, 0, time.UTC)
 	if _, err := db.ImportOffers(context.Background(), []offer.Offer{o}, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -373,5 +375,38 @@ func TestOffersRebuildInPlace(t *testing.T) {
 	}
 	if r := get(t, srv, "/readyz"); r.status != http.StatusOK {
 		t.Errorf("/readyz once the index is back: %d", r.status)
+	}
+}
+
+// An import of a few new offers updates the index: searches never stop,
+// even in place, and no build runs.
+func TestOffersUpdateWithoutABuild(t *testing.T) {
+	db := mustDemoDB(t, 1000)
+	live := offerindex.NewLive(db, quiet())
+	live.InPlace = true
+	var builds atomic.Int32
+	live.BeforeBuild = func() { builds.Add(1) }
+	live.Start(t.Context())
+	srv, err := server.New(context.Background(), db, live, quiet(), server.Options{OfferIndexWait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := get(t, srv, "/offres?q=zythologue"); r.status != http.StatusOK || !strings.Contains(r.body, "0 offre") {
+		t.Fatalf("first index: %d", r.status)
+	}
+	o := offer.Offer{Source: "local", ID: "z1", Title: "Zythologue", Description: "Bières.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
+	o.Published = time.Now().Add(-time.Hour)
+	if _, err := db.ImportOffers(context.Background(), []offer.Offer{o}, ""); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, func() bool {
+		r := get(t, srv, "/offres?q=zythologue")
+		if r.status != http.StatusOK {
+			t.Fatalf("search during the update: %d", r.status)
+		}
+		return strings.Contains(r.body, "1 offre")
+	})
+	if n := builds.Load(); n != 1 {
+		t.Errorf("%d builds: the import of one offer was built again, not updated", n)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/crc64"
+	"io"
 	"strings"
 	"time"
 
@@ -43,6 +45,26 @@ type Prepared struct {
 // Prepare computes the stems of o.
 func Prepare(o *offer.Offer) Prepared {
 	return Prepared{Offer: o, titleStems: text.Stems(o.Title), skillStems: text.Stems(strings.Join(o.Skills, " ")), textStems: text.Stems(o.Description)}
+}
+
+// hash sums what the offer index reads of p, to tell an offer a snapshot
+// changed from one it only wrote again. CRC-64, not a map hash: every
+// process and replica must agree.
+func (p *Prepared) hash() int64 {
+	o := p.Offer
+	h := crc64.New(crc64.MakeTable(crc64.ECMA))
+	var expires int64
+	if !o.Expires.IsZero() {
+		expires = o.Expires.Unix()
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%v %g %g %d %d %d %s %g %d %d %d %s\x00", o.Source, o.Contract, o.Postcode, o.City,
+		o.HasGeo, o.Lat, o.Lon, o.RemoteDays, o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.SalaryMonths, o.ExperienceYears,
+		o.Published.Unix(), expires, o.Rome)
+	for _, s := range []string{p.titleStems, p.skillStems, p.textStems} {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	return int64(h.Sum64())
 }
 
 // StreamOffers is ImportOffers for feeds too large to hold: feed calls
@@ -142,15 +164,16 @@ func newOfferWriter(ctx context.Context, tx *sql.Tx) (*offerWriter, error) {
 	}
 	st, err := tx.PrepareContext(ctx, `INSERT INTO offers (source, id, title, company, description, contract, city, postcode, lat, lon,
 			remote_days, salary_min, salary_max, salary_unit, salary_months, experience_years, published, expires, url, rome, skills,
-			title_stems, skill_stems, text_stems, batch)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			title_stems, skill_stems, text_stems, batch, hash, changed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?25)
 		ON CONFLICT (source, id) DO UPDATE SET title = excluded.title, company = excluded.company,
 			description = excluded.description, contract = excluded.contract, city = excluded.city,
 			postcode = excluded.postcode, lat = excluded.lat, lon = excluded.lon, remote_days = excluded.remote_days,
 			salary_min = excluded.salary_min, salary_max = excluded.salary_max, salary_unit = excluded.salary_unit,
 			salary_months = excluded.salary_months, experience_years = excluded.experience_years, published = excluded.published, expires = excluded.expires,
 			url = excluded.url, rome = excluded.rome, skills = excluded.skills, title_stems = excluded.title_stems,
-			skill_stems = excluded.skill_stems, text_stems = excluded.text_stems, batch = excluded.batch`)
+			skill_stems = excluded.skill_stems, text_stems = excluded.text_stems, batch = excluded.batch,
+			changed = CASE WHEN offers.hash = excluded.hash THEN offers.changed ELSE excluded.batch END, hash = excluded.hash`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare offer upsert: %w", err)
 	}
@@ -170,7 +193,7 @@ func (w *offerWriter) put(p *Prepared) error {
 	}
 	if _, err := w.st.ExecContext(w.ctx, o.Source, o.ID, o.Title, o.Company, o.Description, o.Contract, o.City, o.Postcode, lat, lon,
 		o.RemoteDays, o.SalaryMin, o.SalaryMax, o.SalaryUnit, o.SalaryMonths, o.ExperienceYears, o.Published.Unix(), expires, o.URL, o.Rome,
-		strings.Join(o.Skills, "\n"), p.titleStems, p.skillStems, p.textStems, w.batch); err != nil {
+		strings.Join(o.Skills, "\n"), p.titleStems, p.skillStems, p.textStems, w.batch, p.hash()); err != nil {
 		return fmt.Errorf("upsert offer %s/%s: %w", o.Source, o.ID, err)
 	}
 	w.res.Upserted++
@@ -183,7 +206,7 @@ func (w *offerWriter) finish(replaceSource string) (OfferImport, error) {
 		return w.res, nil
 	}
 	now := time.Now().Unix()
-	r, err := w.tx.ExecContext(w.ctx, `UPDATE offers SET expires = ? WHERE source = ? AND batch <> ? AND (expires = 0 OR expires > ?)`,
+	r, err := w.tx.ExecContext(w.ctx, `UPDATE offers SET expires = ?, `+expiredChange+` WHERE source = ? AND batch <> ? AND (expires = 0 OR expires > ?)`,
 		now, replaceSource, w.batch, now)
 	if err != nil {
 		return w.res, fmt.Errorf("expire absent offers of %s: %w", replaceSource, err)
@@ -194,6 +217,10 @@ func (w *offerWriter) finish(replaceSource string) (OfferImport, error) {
 }
 
 func (w *offerWriter) close() { w.st.Close() }
+
+// expiredChange forgets the hash of an offer an import expires: the same
+// offer in a later import is changed, new to the index again.
+const expiredChange = `hash = 0`
 
 // StoredOffer is an offer as stored, with its internal key.
 type StoredOffer struct {
@@ -299,9 +326,12 @@ type LiveOffer struct {
 	Demo            bool
 	Source          string
 	Rome            string
-	TitleStems      []byte
-	SkillStems      []byte
-	TextStems       []byte
+	// Changed is set when an import after the generation EachLiveOfferSince
+	// was given changed the offer. Only then are the stems read.
+	Changed    bool
+	TitleStems []byte
+	SkillStems []byte
+	TextStems  []byte
 }
 
 // EachLiveOffer calls fn for every offer not expired at now, newest
@@ -309,13 +339,21 @@ type LiveOffer struct {
 // depend on the order of past imports, and every replica that imported
 // the same snapshot must rank its offers alike.
 func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOffer) error) (generation int64, err error) {
+	return db.EachLiveOfferSince(ctx, now, -1, fn)
+}
+
+// EachLiveOfferSince is EachLiveOffer for an index of offers generation
+// since to update itself: the stems, the bulk of a row, are read only for
+// the offers changed after it, and those are marked Changed.
+func (db *DB) EachLiveOfferSince(ctx context.Context, now time.Time, since int64, fn func(*LiveOffer) error) (generation int64, err error) {
 	err = db.Read(ctx, func(t *Tx) error {
 		if err := t.tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'offers_generation'`).Scan(&generation); err != nil {
 			return fmt.Errorf("read offers generation: %w", err)
 		}
 		rows, err := t.tx.QueryContext(ctx, `SELECT key, contract, postcode, city, lat, lon, remote_days, salary_min, salary_max,
-				salary_unit, salary_months, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', source, rome, title_stems, skill_stems, text_stems
-			FROM offers WHERE expires = 0 OR expires > ? ORDER BY published DESC, source DESC, id DESC`, now.Unix())
+				salary_unit, salary_months, experience_years, published, expires, source = 'demo' OR source LIKE 'demo-%', source, rome, changed > ?1,
+				CASE WHEN changed > ?1 THEN title_stems ELSE '' END, CASE WHEN changed > ?1 THEN skill_stems ELSE '' END, CASE WHEN changed > ?1 THEN text_stems ELSE '' END
+			FROM offers WHERE expires = 0 OR expires > ?2 ORDER BY published DESC, source DESC, id DESC`, since, now.Unix())
 		if err != nil {
 			return fmt.Errorf("list live offers: %w", err)
 		}
@@ -329,7 +367,7 @@ func (db *DB) EachLiveOffer(ctx context.Context, now time.Time, fn func(*LiveOff
 			var unit string
 			var months float64
 			if err := rows.Scan(&o.Key, &o.Contract, &o.Postcode, &o.City, &lat, &lon, &o.RemoteDays, &smin, &smax, &unit, &months,
-				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Source, &o.Rome, &titleStems, &skillStems, &textStems); err != nil {
+				&o.ExperienceYears, &o.Published, &o.Expires, &o.Demo, &o.Source, &o.Rome, &o.Changed, &titleStems, &skillStems, &textStems); err != nil {
 				return fmt.Errorf("list live offers: %w", err)
 			}
 			o.TitleStems, o.SkillStems, o.TextStems = titleStems, skillStems, textStems

@@ -25,7 +25,7 @@ func (db *DB) ImportSnapshot(ctx context.Context, snap Snapshot, feed func(put f
 	}
 	return db.streamPrepared(ctx, func(w *offerWriter) (OfferImport, error) {
 		now := time.Now().Unix()
-		r, err := w.tx.ExecContext(w.ctx, `UPDATE offers SET expires = ?
+		r, err := w.tx.ExecContext(w.ctx, `UPDATE offers SET expires = ?, `+expiredChange+`
 			WHERE source = ? AND rome IN (SELECT value FROM json_each(?)) AND batch <> ? AND (expires = 0 OR expires > ?)`,
 			now, snap.Source, string(codes), w.batch, now)
 		if err != nil {
