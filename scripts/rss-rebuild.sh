@@ -17,7 +17,8 @@ unset GOMEMLIMIT # the server sizes its own memory, as by default
 # shellcheck disable=SC2086 # SERVE_FLAGS are words
 "$BIN" serve --db "$work/db" --addr "127.0.0.1:$PORT" ${SERVE_FLAGS:-} 2>"$work/log" &
 pid=$!
-built() { [ "$(grep -ac 'offer index built' "$work/log")" -ge "$1" ]; }
+# An import of a few offers updates the index; more build it again.
+built() { [ "$(grep -acE 'offer index (built|updated)' "$work/log")" -ge "$1" ]; }
 # peak_until N: the highest VmRSS sampled every 200 ms until the Nth index
 # is built (300 s at most).
 peak_until() {
@@ -37,6 +38,6 @@ idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 timeout 300 "$BIN" offers import --db "$work/db" "$FEED" >/dev/null
 curl -s -o /dev/null "http://127.0.0.1:$PORT/offres" || true # the server notices the import on a request
 peak=$(peak_until 2)
-build=$(grep -a 'offer index built' "$work/log" | tail -1 | grep -o 'duration=[^ ]*')
+build=$(grep -aE 'offer index (built|updated)' "$work/log" | tail -1 | grep -oE '(built|updated)|duration=[^ ]*' | tr '\n' ' ')
 hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status) # the kernel's own peak, between the samples too
 echo "peak during the first build ${first} KB, idle ${idle} KB, peak during rebuild ${peak} KB, peak of the process ${hwm} KB, rebuild $build"

@@ -1,6 +1,7 @@
 package offerindex
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -34,23 +35,21 @@ type updater struct {
 	it  roaring.IntPeekable
 	// last is the number of the last document placed, -1 before any.
 	last    int64
-	changed int   // how many changed offers came
-	most    int   // the most changed offers an update takes
-	run     []run // changed offers waiting for the next unchanged one
+	changed int // how many changed offers came
+	most    int // the most changed offers an update takes
+	// The changed offers waiting for the next unchanged one to be
+	// numbered, without their stems: those went to adds already.
+	run     []store.LiveOffer
 	vacated *roaring.Bitmap
 	// What the changed offers add, by bitmap: postings by term, the
-	// others by value.
-	adds [3]map[string][]uint32
-	rome map[string][]uint32
-	by   map[*[]*roaring.Bitmap]map[int][]uint32
-	deps map[string][]uint32
-	new  *roaring.Bitmap
-}
-
-// run is a changed offer as the read gave it, its stems copied.
-type run struct {
-	o                       store.LiveOffer
-	title, skill, textStems []byte
+	// others by value. Postings list the changed offers by the order they
+	// came in until the end, when numbers tells each one's document.
+	adds    [3]map[string][]uint32
+	rome    map[string][]uint32
+	numbers []uint32
+	by      map[*[]*roaring.Bitmap]map[int][]uint32
+	deps    map[string][]uint32
+	new     *roaring.Bitmap
 }
 
 func newUpdater(old *Index) *updater {
@@ -75,7 +74,20 @@ func (u *updater) add(o *store.LiveOffer) error {
 		if u.changed++; u.changed > u.most {
 			return fmt.Errorf("%w: more than %d offers changed", errNoUpdate, u.most)
 		}
-		u.run = append(u.run, run{o: *o, title: slices.Clone(o.TitleStems), skill: slices.Clone(o.SkillStems), textStems: slices.Clone(o.TextStems)})
+		nth := uint32(u.changed - 1)
+		for i, stems := range [3][][]byte{{o.TitleStems}, {o.TitleStems, o.SkillStems}, {o.TitleStems, o.SkillStems, o.TextStems}} {
+			for _, list := range stems {
+				for st := range bytes.FieldsSeq(list) {
+					u.adds[i][string(st)] = append(u.adds[i][string(st)], nth) // a stem twice is one posting
+				}
+			}
+		}
+		if o.Rome != "" {
+			u.rome[o.Rome] = append(u.rome[o.Rome], nth)
+		}
+		r := *o
+		r.TitleStems, r.SkillStems, r.TextStems = slices.Clone(o.TitleStems), nil, nil // the title ties it to fiches
+		u.run = append(u.run, r)
 		return nil
 	}
 	// An unchanged offer is in the earlier index, in the same order: the
@@ -130,26 +142,11 @@ func (u *updater) flush(next int64) error {
 	return nil
 }
 
-// put makes r document doc.
-func (u *updater) put(doc uint32, r *run) {
-	o := &r.o
-	o.TitleStems, o.SkillStems, o.TextStems = r.title, r.skill, r.textStems
+// put makes o document doc.
+func (u *updater) put(doc uint32, o *store.LiveOffer) {
 	info := u.b.put(doc, o)
 	u.new.Add(doc)
-	for i, stems := range [3][][]byte{{r.title}, {r.title, r.skill}, {r.title, r.skill, r.textStems}} {
-		seen := map[string]bool{}
-		for _, list := range stems {
-			for _, s := range splitStems(list) {
-				if !seen[s] {
-					seen[s] = true
-					u.adds[i][s] = append(u.adds[i][s], doc)
-				}
-			}
-		}
-	}
-	if o.Rome != "" {
-		u.rome[o.Rome] = append(u.rome[o.Rome], doc)
-	}
+	u.numbers = append(u.numbers, doc)
 	ix := u.b.ix
 	u.addTo(&ix.byContract, int(info.contract), doc)
 	u.addTo(&ix.byPlace, int(info.place), doc)
@@ -184,6 +181,13 @@ func (u *updater) finish(generation int64) (*Index, error) {
 		return nil, err
 	}
 	ix.Generation = generation
+	for _, lists := range []map[string][]uint32{u.adds[0], u.adds[1], u.adds[2], u.rome} {
+		for _, l := range lists {
+			for i, nth := range l {
+				l[i] = u.numbers[nth]
+			}
+		}
+	}
 	ix.every = patch(old.every, u.vacated, u.new)
 	// Past a quarter of numbers left unused, blocks waste more than a
 	// build costs.
@@ -265,23 +269,4 @@ func (u *updater) patchField(old *field, adds map[string][]uint32) field {
 		f.terms = slices.Sorted(maps.Keys(f.postings))
 	}
 	return f
-}
-
-// splitStems are the space-separated stems of list.
-func splitStems(list []byte) []string {
-	var out []string
-	start := -1
-	for i, c := range list {
-		switch {
-		case c == ' ' && start >= 0:
-			out = append(out, string(list[start:i]))
-			start = -1
-		case c != ' ' && start < 0:
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, string(list[start:]))
-	}
-	return out
 }
