@@ -57,7 +57,7 @@ func (m *memorySizer) afterBuild() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	m.live = int64(live[0].Value.Uint64())
-	m.log.Info("heap after offer index build", slog.Int64("heap_live_mib", m.live>>20))
+	m.log.Info("heap after the offer index changed", slog.Int64("heap_live_mib", m.live>>20))
 	if m.headroom > 0 {
 		debug.SetMemoryLimit(m.live + m.headroom)
 	}

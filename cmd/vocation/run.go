@@ -133,6 +133,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 		mem.headroom = 48 << 20
 	}
 	offers.BeforeBuild, offers.AfterBuild = mem.beforeBuild, mem.afterBuild
+	offers.AfterUpdate = mem.afterBuild // the limit follows the index as updates change it
 	opts := server.Options{Dev: cfg.Dev, HSTS: cfg.HSTS, PublicURL: strings.TrimSuffix(cfg.PublicURL, "/"),
 		SearchSlots: cfg.SearchSlots, SearchWait: cfg.SearchWait}
 	// /metrics, on its own listener when asked for (--metrics-addr).

@@ -25,6 +25,8 @@ type Live struct {
 	// around an update: the program sizes the Go runtime's memory to the
 	// index there.
 	BeforeBuild, AfterBuild func()
+	// AfterUpdate, when set, runs after an update.
+	AfterUpdate func()
 	// InPlace lets the old index go before a new one is built, so that
 	// memory never holds two: offer searches answer ErrRebuilding until
 	// the new one is ready. Without it searches use the old index
@@ -205,6 +207,9 @@ func (l *Live) update(ctx context.Context, old *Index, start time.Time) bool {
 	if err == nil {
 		ix.BuiltAt = start
 		l.cur.Store(ix)
+		if l.AfterUpdate != nil {
+			l.AfterUpdate()
+		}
 	}
 	switch {
 	case errors.Is(err, errNoUpdate):
