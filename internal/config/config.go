@@ -87,9 +87,10 @@ commands:
                                            up to D (800ms) then get a 503; on SIGTERM, /readyz
                                            says 503 for --drain D before the server stops;
                                            /metrics (Prometheus) only on --metrics-addr;
-                                           after an import the offer index is built again beside
-                                           the old one (searches go on, memory doubles) or in place
-                                           (searches answer 503 meanwhile, memory stays at one)
+                                           an import of a few offers updates the offer index; a
+                                           larger one builds it again beside the old one (searches
+                                           go on, memory doubles) or in place (searches answer 503
+                                           meanwhile, memory stays at one)
   offers import --db FILE [--replace-source SOURCE] FEED...
                                            upsert offers by (source, id); --replace-source
                                            expires that source's offers absent from the feeds
@@ -186,7 +187,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer) (Config, 
 		fs.IntVar(&cfg.SearchSlots, "search-slots", cfg.SearchSlots, "offer searches run at once, the others wait in line; 0 for no line")
 		fs.DurationVar(&cfg.SearchWait, "search-wait", cfg.SearchWait, "how long a search waits in line before a 503")
 		fs.DurationVar(&cfg.Drain, "drain", cfg.Drain, "on SIGTERM, how long /readyz says 503 while requests are still served")
-		fs.StringVar(&cfg.OffersRebuild, "offers-rebuild", cfg.OffersRebuild, "after an import, build the offer index beside the old one (searches go on) or in-place (less memory, searches answer 503 meanwhile)")
+		fs.StringVar(&cfg.OffersRebuild, "offers-rebuild", cfg.OffersRebuild, "when an import is too large to update the offer index, build it again beside the old one (searches go on) or in-place (less memory, searches answer 503 meanwhile)")
 	}
 	// ops: offers fetch, backup, metrics
 	var rome string
