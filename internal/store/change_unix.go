@@ -21,13 +21,22 @@ type ChangeCounter struct {
 }
 
 // OpenChangeCounter maps the -shm file of an open database read-only.
+//
+// The descriptor stays open until the database closes: POSIX drops every
+// lock a process holds on a file when it closes any descriptor of it, and
+// SQLite's locks on the -shm file are what keep another process from
+// taking the WAL index for its own and truncating it under this one.
 func (db *DB) OpenChangeCounter() (*ChangeCounter, error) {
-	f, err := os.Open(db.path + "-shm")
-	if err != nil {
-		return nil, fmt.Errorf("open wal index: %w", err)
+	db.shmMu.Lock()
+	defer db.shmMu.Unlock()
+	if db.shm == nil {
+		f, err := os.Open(db.path + "-shm")
+		if err != nil {
+			return nil, fmt.Errorf("open wal index: %w", err)
+		}
+		db.shm = f
 	}
-	defer f.Close()
-	mem, err := syscall.Mmap(int(f.Fd()), 0, 48, syscall.PROT_READ, syscall.MAP_SHARED)
+	mem, err := syscall.Mmap(int(db.shm.Fd()), 0, 48, syscall.PROT_READ, syscall.MAP_SHARED)
 	if err != nil {
 		return nil, fmt.Errorf("map wal index: %w", err)
 	}

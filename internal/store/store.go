@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"slices"
 	"strings"
 
@@ -34,6 +35,10 @@ type DB struct {
 	path  string
 	write *sql.DB
 	read  *sql.DB
+	// shm is the -shm file the change counter maps, closed after SQLite's
+	// own connections (OpenChangeCounter says why).
+	shmMu sync.Mutex
+	shm   *os.File
 }
 
 func dsn(path string, readOnly bool) string {
@@ -93,7 +98,14 @@ func (db *DB) Path() string { return db.path }
 
 // Close closes both pools.
 func (db *DB) Close() error {
-	return errors.Join(db.read.Close(), db.write.Close())
+	err := errors.Join(db.read.Close(), db.write.Close())
+	db.shmMu.Lock()
+	defer db.shmMu.Unlock()
+	if db.shm != nil {
+		err = errors.Join(err, db.shm.Close())
+		db.shm = nil
+	}
+	return err
 }
 
 func (db *DB) migrate(ctx context.Context) error {
