@@ -12,9 +12,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"slices"
 	"strings"
+	"sync"
 
 	_ "modernc.org/sqlite"
 
