@@ -51,6 +51,16 @@ func demoOffers(t *testing.T, n int, seed uint64) []offer.Offer {
 	return offers
 }
 
+func openDB(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "v.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func fullBuild(t *testing.T, db *store.DB, ties *Ties, now time.Time) *Index {
 	t.Helper()
 	b := NewBuilder(0, ties)
@@ -148,15 +158,11 @@ func sample(ix *Index, now int64) []Result {
 // An import of a few offers updates the index, and the updated index
 // answers exactly as an index built from scratch: new offers, offers
 // changed in place or moved in date order, offers gone by a snapshot or
-// by time, places that appear and disappear, an offer back after it
-// expired. Each step updates the index the step before updated.
+// by time, places that appear and disappear. Each step updates the index
+// the step before updated.
 func TestUpdateAnswersAsABuild(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "v.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openDB(t)
 	ties, slugs := shippedTies(t)
 	all := demoOffers(t, 3000, 7)
 	for i := range all {
@@ -287,11 +293,7 @@ func TestUpdateAnswersAsABuild(t *testing.T) {
 // no number between them.
 func TestUpdateGivesWayToABuild(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "v.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openDB(t)
 	ties, _ := shippedTies(t)
 	all := demoOffers(t, 3000, 8)
 	if _, err := db.ImportOffers(ctx, all[:1000], "demo"); err != nil {

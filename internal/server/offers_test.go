@@ -333,14 +333,7 @@ func TestOffersRebuildInPlace(t *testing.T) {
 			<-release
 		}
 	}
-	live.Start(t.Context())
-	srv, err := server.New(context.Background(), db, live, quiet(), server.Options{OfferIndexWait: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := get(t, srv, "/offres?q=zythologue"); r.status != http.StatusOK || !strings.Contains(r.body, "0 offre") {
-		t.Fatalf("first index: %d", r.status)
-	}
+	srv := startWithoutZythologue(t, db, live)
 	old := weak.Make(live.Current())
 	o := offer.Offer{Source: "local", ID: "z1", Title: "Zythologue", Description: "Bières.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
 	// Older than the newest demo offers, newer than the oldest: between two
@@ -378,14 +371,10 @@ func TestOffersRebuildInPlace(t *testing.T) {
 	}
 }
 
-// An import of a few new offers updates the index: searches never stop,
-// even in place, and no build runs.
-func TestOffersUpdateWithoutABuild(t *testing.T) {
-	db := mustDemoDB(t, 1000)
-	live := offerindex.NewLive(db, quiet())
-	live.InPlace = true
-	var builds atomic.Int32
-	live.BeforeBuild = func() { builds.Add(1) }
+// startWithoutZythologue starts live and a server on db, once the first
+// index is built: it has no offer of a zythologue.
+func startWithoutZythologue(t *testing.T, db *store.DB, live *offerindex.Live) *server.Server {
+	t.Helper()
 	live.Start(t.Context())
 	srv, err := server.New(context.Background(), db, live, quiet(), server.Options{OfferIndexWait: time.Second})
 	if err != nil {
@@ -394,6 +383,18 @@ func TestOffersUpdateWithoutABuild(t *testing.T) {
 	if r := get(t, srv, "/offres?q=zythologue"); r.status != http.StatusOK || !strings.Contains(r.body, "0 offre") {
 		t.Fatalf("first index: %d", r.status)
 	}
+	return srv
+}
+
+// An import of a few new offers updates the index: searches never stop,
+// even in place, and no build runs.
+func TestOffersUpdateWithoutABuild(t *testing.T) {
+	db := mustDemoDB(t, 1000)
+	live := offerindex.NewLive(db, quiet())
+	live.InPlace = true
+	var builds atomic.Int32
+	live.BeforeBuild = func() { builds.Add(1) }
+	srv := startWithoutZythologue(t, db, live)
 	o := offer.Offer{Source: "local", ID: "z1", Title: "Zythologue", Description: "Bières.", Contract: "cdi", RemoteDays: -1, ExperienceYears: -1}
 	o.Published = time.Now().Add(-time.Hour)
 	if _, err := db.ImportOffers(context.Background(), []offer.Offer{o}, ""); err != nil {
