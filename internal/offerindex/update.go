@@ -49,7 +49,6 @@ type updater struct {
 	numbers []uint32
 	by      map[*[]*roaring.Bitmap]map[int][]uint32
 	deps    map[string][]uint32
-	new     *roaring.Bitmap
 }
 
 func newUpdater(old *Index) *updater {
@@ -60,7 +59,7 @@ func newUpdater(old *Index) *updater {
 		groups: slices.Clip(old.groups), groupIndex: maps.Clone(old.groupIndex),
 	}
 	u := &updater{old: old, b: &Builder{ix: ix, owned: map[uint32]bool{}, seen: make([]bool, len(old.places))},
-		it: old.every.Iterator(), last: -1, most: max(1000, old.n/16), vacated: roaring.New(), new: roaring.New(),
+		it: old.every.Iterator(), last: -1, most: max(1000, old.n/16), vacated: roaring.New(),
 		rome: map[string][]uint32{}, by: map[*[]*roaring.Bitmap]map[int][]uint32{}, deps: map[string][]uint32{}}
 	for i := range u.adds {
 		u.adds[i] = map[string][]uint32{}
@@ -145,7 +144,6 @@ func (u *updater) flush(next int64) error {
 // put makes o document doc.
 func (u *updater) put(doc uint32, o *store.LiveOffer) {
 	info := u.b.put(doc, o)
-	u.new.Add(doc)
 	u.numbers = append(u.numbers, doc)
 	ix := u.b.ix
 	u.addTo(&ix.byContract, int(info.contract), doc)
@@ -188,7 +186,7 @@ func (u *updater) finish(generation int64) (*Index, error) {
 			}
 		}
 	}
-	ix.every = patch(old.every, u.vacated, u.new)
+	ix.every = patch(old.every, u.vacated, roaring.BitmapOf(u.numbers...))
 	// Past a quarter of numbers left unused, blocks waste more than a
 	// build costs.
 	if span := int(ix.every.Maximum()-ix.every.Minimum()) + 1; span > ix.n+ix.n/4+blockSize {
