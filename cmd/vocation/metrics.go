@@ -72,8 +72,9 @@ func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 }
 
-// indexMetrics times the offer index's builds around the hooks the
-// program already sets, and reads its size at each scrape.
+// indexMetrics times the offer index's builds and counts its updates
+// around the hooks the program already sets, and reads its size at each
+// scrape.
 func indexMetrics(reg prometheus.Registerer, offers *offerindex.Live) {
 	build := prometheus.NewHistogram(prometheus.HistogramOpts{
 		Name:    "vocation_offer_index_build_seconds",
@@ -89,7 +90,18 @@ func indexMetrics(reg prometheus.Registerer, offers *offerindex.Live) {
 		}
 		return 0
 	})
-	reg.MustRegister(build, size)
+	updates := prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "vocation_offer_index_updates_total",
+		Help: "Offer index updates: imports of a few offers applied without a build.",
+	})
+	reg.MustRegister(build, size, updates)
+	afterUpdate := offers.AfterUpdate
+	offers.AfterUpdate = func() {
+		if afterUpdate != nil {
+			afterUpdate()
+		}
+		updates.Inc()
+	}
 	before, after := offers.BeforeBuild, offers.AfterBuild
 	var start time.Time // builds run one at a time (offerindex.Live)
 	offers.BeforeBuild = func() {
