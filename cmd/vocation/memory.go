@@ -27,6 +27,10 @@ type memorySizer struct {
 // heap grows up to the limit before the collector runs, so the limit is
 // the resident peak of a rebuild: the build churns little (its columns
 // are sized ahead), and a quarter of the headroom is enough for it.
+// firstBuildGOGC is the collector's setting during the first build. At a
+// million offers 5 peaked 11-15 MB lower than 10, in as much time.
+const firstBuildGOGC = 5
+
 func (m *memorySizer) beforeBuild() {
 	if m.headroom == 0 {
 		return
@@ -35,9 +39,9 @@ func (m *memorySizer) beforeBuild() {
 	switch {
 	case m.live == 0:
 		// The first build's size is not known yet: the collector runs
-		// each time the heap grows by a tenth instead of doubling, so
-		// the heap peaks near 1.1 times the index instead of twice it.
-		m.gogc = debug.SetGCPercent(10)
+		// each time the heap grows by a twentieth instead of doubling, so
+		// the heap peaks near 1.05 times the index instead of twice it.
+		m.gogc = debug.SetGCPercent(firstBuildGOGC)
 	case m.inPlace:
 		limit = m.live + m.headroom/4
 	default:

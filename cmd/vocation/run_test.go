@@ -361,8 +361,8 @@ func TestMemoryLimitFollowsTheIndex(t *testing.T) {
 	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
 		t.Errorf("before the first build: limit %d MiB, want none", limit>>20)
 	}
-	if gogc := debug.SetGCPercent(10); gogc != 10 {
-		t.Errorf("during the first build: GOGC %d, want 10", gogc)
+	if gogc := debug.SetGCPercent(firstBuildGOGC); gogc != firstBuildGOGC {
+		t.Errorf("during the first build: GOGC %d, want %d", gogc, firstBuildGOGC)
 	}
 	m.afterBuild()
 	if gogc := debug.SetGCPercent(100); gogc != 100 {
