@@ -53,9 +53,8 @@ type Index struct {
 	// changes, not a million documents. Numbers start at firstDoc, so
 	// that an update can number newer offers below the oldest ones.
 	blocks []*block
-	n      int // live documents
 	demo   int
-	every  *roaring.Bitmap
+	every  *roaring.Bitmap // the live documents
 
 	places     []Place
 	spread     []float64            // by place: how far its offers lie from its position, km
@@ -158,7 +157,6 @@ type Builder struct {
 	next     uint32          // the next document's number
 	owned    map[uint32]bool // the blocks this build made
 	seen     []bool          // by place: has a document yet
-	every    *roaring.Bitmap
 }
 
 // NewBuilder starts an index for an offers generation, whose offers are
@@ -169,7 +167,7 @@ func NewBuilder(generation int64, ties *Ties) *Builder {
 		byPostcode: map[string]uint16{}, byCity: map[string][]uint16{},
 		title: field{postings: map[string]*roaring.Bitmap{}}, skills: field{postings: map[string]*roaring.Bitmap{}},
 		text: field{postings: map[string]*roaring.Bitmap{}}, byRome: map[string]*roaring.Bitmap{},
-	}, next: firstDoc, owned: map[uint32]bool{}, every: roaring.New()}
+	}, next: firstDoc, owned: map[uint32]bool{}}
 }
 
 // Add appends d; documents must come newest first.
@@ -177,7 +175,6 @@ func (b *Builder) Add(d *store.LiveOffer) {
 	ix := b.ix
 	doc := b.next
 	b.next++
-	b.every.Add(doc)
 	b.put(doc, d)
 	if d.Rome != "" {
 		b := ix.byRome[d.Rome]
@@ -196,7 +193,6 @@ func (b *Builder) Add(d *store.LiveOffer) {
 // computes in the order documents come: places, groups, salaries.
 func (b *Builder) put(doc uint32, d *store.LiveOffer) docInfo {
 	ix := b.ix
-	ix.n++
 	blk, i := ix.slot(doc, b.owned)
 	blk.keys[i] = d.Key
 	info := docInfo{expires: uint32(max(d.Expires, 0)), salary: int32(d.SalaryYearMax), contract: contractCode(d.Contract),
@@ -299,8 +295,9 @@ func (b *Builder) Index() *Index {
 		sort.Strings(f.terms)
 	}
 	ix.observed = b.observed()
-	b.every.RunOptimize()
-	ix.every = frozen(b.every)
+	ix.every = roaring.New()
+	ix.every.AddRange(firstDoc, uint64(b.next))
+	ix.every = frozen(ix.every)
 	ix.byContract = ix.byValue(len(offer.Contracts)+1, func(d docInfo) int { return int(d.contract) })
 	ix.byPlace = ix.byValue(len(ix.places), func(d docInfo) int { return int(d.place) })
 	var deps []string
@@ -379,7 +376,7 @@ func cardinalities(bs []*roaring.Bitmap) []int {
 }
 
 // Len is the number of live offers.
-func (ix *Index) Len() int { return ix.n }
+func (ix *Index) Len() int { return int(ix.every.GetCardinality()) }
 
 // Demo is the number of generated demonstration offers.
 func (ix *Index) Demo() int { return ix.demo }

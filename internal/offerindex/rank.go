@@ -89,7 +89,7 @@ func rankList(tiers [3]*roaring.Bitmap, list []uint32, offset, limit int) []Hit 
 // everything answers a search with neither words nor filters, the first
 // page of the site's offers, from counts known in advance.
 func (ix *Index) everything(r Request) Result {
-	res := Result{Total: ix.n}
+	res := Result{Total: ix.Len()}
 	var remote [7]int
 	var exp [52]int
 	var contracts [8]int

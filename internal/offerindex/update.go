@@ -59,7 +59,7 @@ func newUpdater(old *Index) *updater {
 		groups: slices.Clip(old.groups), groupIndex: maps.Clone(old.groupIndex),
 	}
 	u := &updater{old: old, b: &Builder{ix: ix, owned: map[uint32]bool{}, seen: make([]bool, len(old.places))},
-		it: old.every.Iterator(), last: -1, most: max(1000, old.n/16), vacated: roaring.New(),
+		it: old.every.Iterator(), last: -1, most: max(1000, old.Len()/16), vacated: roaring.New(),
 		rome: map[string][]uint32{}, by: map[*[]*roaring.Bitmap]map[int][]uint32{}, deps: map[string][]uint32{}}
 	for i := range u.adds {
 		u.adds[i] = map[string][]uint32{}
@@ -107,8 +107,6 @@ func (u *updater) add(o *store.LiveOffer) error {
 		return err
 	}
 	b := u.b
-	ix := b.ix
-	ix.n++
 	info := *u.old.info(doc)
 	// Its place may be another document's first in this order.
 	b.placeOf(o, info.place, true)
@@ -189,8 +187,9 @@ func (u *updater) finish(generation int64) (*Index, error) {
 	ix.every = patch(old.every, u.vacated, roaring.BitmapOf(u.numbers...))
 	// Past a quarter of numbers left unused, blocks waste more than a
 	// build costs.
-	if span := int(ix.every.Maximum()-ix.every.Minimum()) + 1; span > ix.n+ix.n/4+blockSize {
-		return nil, fmt.Errorf("%w: %d numbers for %d offers", errNoUpdate, span, ix.n)
+	n := ix.Len()
+	if span := int(ix.every.Maximum()-ix.every.Minimum()) + 1; span > n+n/4+blockSize {
+		return nil, fmt.Errorf("%w: %d numbers for %d offers", errNoUpdate, span, n)
 	}
 	for i, f := range []*field{&ix.title, &ix.skills, &ix.text} {
 		*f = u.patchField([]*field{&old.title, &old.skills, &old.text}[i], u.adds[i])
