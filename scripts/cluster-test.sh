@@ -3,8 +3,9 @@
 # front of three `vocation serve` replicas, each with its own database
 # built from the same content and the same offer snapshot, as on three
 # machines. wrk replays scripts/cluster/mix.txt through nginx while one
-# replica is killed (SIGKILL) and restarted, another stopped (SIGTERM) and
-# restarted, and content and offers are imported again on every replica.
+# replica is killed (SIGKILL) and restarted (KILLS times, 1 by default),
+# another stopped (SIGTERM) and restarted, and content and offers are
+# imported again on every replica.
 # Fails on any socket error, timeout or status the mix did not expect.
 # 127.0.0.1 only; every step is bounded and everything started is stopped.
 set -euo pipefail
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 N=${N:-20000}
 PAUSE=${PAUSE:-3} # seconds of load between the steps
 CONNS=${CONNS:-16}
+KILLS=${KILLS:-1} # SIGKILLs of replica 1, each followed by a restart
 OUT=${OUT:-bench/cluster}
 command -v nginx >/dev/null && command -v wrk >/dev/null && command -v ss >/dev/null || { echo "cluster-test needs nginx, wrk and ss" >&2; exit 1; }
 # nginx's port, the replicas taking the next three: four free ones, or
@@ -72,7 +74,7 @@ pid $OUT/nginx.pid;
 error_log $OUT/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
-	log_format upstream '\$status \$upstream_status \$request_time "\$request_uri"';
+	log_format upstream '\$status \$upstream_status \$request_time "\$request_uri" \$upstream_addr \$upstream_response_length \$body_bytes_sent';
 	access_log $OUT/nginx-access.log upstream;
 	client_body_temp_path $OUT/tmp-body;
 	proxy_temp_path $OUT/tmp-proxy;
@@ -98,10 +100,12 @@ MIX="$OUT/mix.txt" timeout -s INT 600 wrk -t"$CONNS" -c"$CONNS" -d600s --timeout
 wrk=$!
 started=$(date +%s)
 
-sleep "$PAUSE"
-log "SIGKILL replica 1"; kill -KILL "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
-sleep "$PAUSE"
-log "restart replica 1"; start 1; ready 1
+for k in $(seq "$KILLS"); do
+	sleep "$PAUSE"
+	log "SIGKILL replica 1 ($k of $KILLS)"; kill -KILL "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
+	[ "$KILLS" -gt 1 ] || sleep "$PAUSE"
+	log "restart replica 1"; start 1; ready 1
+done
 sleep "$PAUSE"
 log "SIGTERM replica 2"; kill -TERM "${pids[2]}"; wait "${pids[2]}" 2>/dev/null || true
 log "replica 2 stopped; restart it"; start 2; ready 2
@@ -128,6 +132,9 @@ printf "| %s | %s | %.1f ms | %.1f ms | %.0f ms | %s | %s | %s | %s | %s |\n" "$
 	"$(awk '$1=="status" {printf "%s%s: %s", sep, $2, $3; sep=", "}' "$w")" "$retried" "$(get unexpected_total)" "$(get socket_errors)" "$(get timeouts)"
 grep '^unexpected ' "$w" | sort -rn -k2 | head -20 || true
 grep -h 'level=ERROR' "$OUT"/r*.log | head -5 || true
+# An answer cut off by the SIGKILL: nginx had begun passing it on and could
+# not send the request to another replica.
+grep -h 'while reading upstream' "$OUT/nginx-error.log" | head -5 || true
 if [ "$(get unexpected_total)" != 0 ] || [ "$(get socket_errors)" != 0 ] || [ "$(get timeouts)" != 0 ] || [ -z "$(get requests)" ]; then
 	echo "cluster-test: FAILED" >&2
 	exit 1

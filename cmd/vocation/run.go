@@ -170,6 +170,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.W
 	}
 	// Dev pages keep an event stream open; Shutdown would wait for it.
 	hs.RegisterOnShutdown(srv.StopStreams)
+	ln = server.WholeAnswers(hs, ln)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()), slog.Bool("dev", cfg.Dev), slog.String("db", cfg.DB))

@@ -68,6 +68,7 @@ func (s *Server) streamDevEvents(c echo.Context) error {
 		last = v
 	}
 	gen := s.current(c).n
+	sendAsWritten(c.Request())
 	w := c.Response()
 	h := w.Header()
 	h.Set(echo.HeaderContentType, "text/event-stream")
