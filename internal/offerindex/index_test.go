@@ -114,6 +114,49 @@ func TestRelevanceTitleSkillsText(t *testing.T) {
 	}
 }
 
+// A word in an offer's title is also in its text; the index keeps the
+// offer in that stem's postings once, in the first field, and relevance's
+// tiers, prefixes, Knows and spellings still see it in every field after.
+func TestFieldsHoldAStemOnce(t *testing.T) {
+	docs := []store.LiveOffer{
+		{Key: 0, TitleStems: stemSet("Boulanger"), SkillStems: stemSet("boulanger pain"), TextStems: stemSet("boulanger de nuit")},
+		{Key: 1, TitleStems: stemSet("Vendeur"), SkillStems: stemSet("boulanger"), TextStems: stemSet("boulanger vente")},
+		{Key: 2, TitleStems: stemSet("Pâtissier"), TextStems: stemSet("boulangerie")},
+		{Key: 3, TitleStems: stemSet("Cariste"), TextStems: stemSet("boulangers")},
+	}
+	for i := range docs {
+		docs[i].Contract, docs[i].ExperienceYears, docs[i].RemoteDays = "cdi", -1, -1
+	}
+	ix := build(docs)
+	stem := text.Stem("boulanger")
+	for i, f := range ix.fields() {
+		if got, want := f.postings[stem].GetCardinality(), uint64(1); got != want {
+			t.Errorf("field %d: %q held by %d documents, want %d", i, stem, got, want)
+		}
+	}
+	// Title (0), then skills (1), then text (3); "boulangerie" is another
+	// stem that the prefix reaches.
+	q := text.Parse("boulanger")
+	want := [3][]uint32{{firstDoc}, {firstDoc, firstDoc + 1}, {firstDoc, firstDoc + 1, firstDoc + 2, firstDoc + 3}}
+	for i, tier := range ix.tiers(q) {
+		if got := tier.ToArray(); !slices.Equal(got, want[i]) {
+			t.Errorf("tier %d: %v, want %v", i, got, want[i])
+		}
+	}
+	if got := keys(ix.Search(Request{Query: text.Parse("boulang"), Limit: 20, Filters: Filters{ExperienceMax: -1}})); !slices.Equal(got, []int64{0, 1, 2, 3}) {
+		t.Errorf("prefix boulang: %v, want every offer", got)
+	}
+	for _, w := range []string{"vente", "pain", "boulange", "cariste"} {
+		if !ix.Knows(w) {
+			t.Errorf("Knows(%q) = false", w)
+		}
+	}
+	// Two documents have the stem in their title or skills, one in each.
+	if got := ix.Spellings(text.Stem("boulenger"), 3); !slices.Contains(got, stem) {
+		t.Errorf("Spellings(boulenger) = %v, want %q", got, stem)
+	}
+}
+
 // TestFacetsAgainstBruteForce checks every count of many random searches
 // against a plain scan of the offers with the same rules.
 func TestFacetsAgainstBruteForce(t *testing.T) {

@@ -13,11 +13,19 @@ import (
 // searches skip them.
 func (ix *Index) Knows(word string) bool {
 	w := text.Fold(word)
-	if text.IsStop(w) || ix.text.postings[text.Stem(w)] != nil {
+	if text.IsStop(w) {
 		return true
 	}
-	i := sort.SearchStrings(ix.text.terms, w)
-	return i < len(ix.text.terms) && strings.HasPrefix(ix.text.terms[i], w)
+	stem := text.Stem(w)
+	for _, f := range ix.fields() {
+		if f.postings[stem] != nil {
+			return true
+		}
+		if i := sort.SearchStrings(f.terms, w); i < len(f.terms) && strings.HasPrefix(f.terms[i], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Spellings are the stems of titles and skills close to stem, for "did
@@ -39,21 +47,33 @@ func (ix *Index) Spellings(stem string, n int) []string {
 		edits, use int
 	}
 	var found []candidate
-	terms := ix.skills.terms // the skills field holds the titles' stems too
-	for i := sort.SearchStrings(terms, stem[:1]); i < len(terms) && terms[i][0] == stem[0]; i++ {
-		t := terms[i]
-		if t == stem || len(t) < len(stem)-most || len(t) > len(stem)+most {
-			continue
-		}
-		if d := text.Edits(stem, t, most); d <= most {
-			found = append(found, candidate{t, d, int(ix.skills.postings[t].GetCardinality())})
+	for _, f := range []*field{&ix.title, &ix.skills} {
+		terms := f.terms
+		for i := sort.SearchStrings(terms, stem[:1]); i < len(terms) && terms[i][0] == stem[0]; i++ {
+			t := terms[i]
+			if t == stem || len(t) < len(stem)-most || len(t) > len(stem)+most {
+				continue
+			}
+			if d := text.Edits(stem, t, most); d <= most {
+				// A stem of both fields counts the documents of both: no
+				// document is in both.
+				use := int(f.postings[t].GetCardinality())
+				if j := slices.IndexFunc(found, func(c candidate) bool { return c.term == t }); j >= 0 {
+					found[j].use += use
+				} else {
+					found = append(found, candidate{t, d, use})
+				}
+			}
 		}
 	}
 	slices.SortFunc(found, func(a, b candidate) int {
 		if a.edits != b.edits {
 			return a.edits - b.edits
 		}
-		return b.use - a.use
+		if a.use != b.use {
+			return b.use - a.use
+		}
+		return strings.Compare(a.term, b.term)
 	})
 	var out []string
 	for _, c := range found[:min(n, len(found))] {

@@ -1,7 +1,6 @@
 package offerindex
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -74,13 +73,9 @@ func (u *updater) add(o *store.LiveOffer) error {
 			return fmt.Errorf("%w: more than %d offers changed", errNoUpdate, u.most)
 		}
 		nth := uint32(u.changed - 1)
-		for i, stems := range [3][][]byte{{o.TitleStems}, {o.TitleStems, o.SkillStems}, {o.TitleStems, o.SkillStems, o.TextStems}} {
-			for _, list := range stems {
-				for st := range bytes.FieldsSeq(list) {
-					u.adds[i][string(st)] = append(u.adds[i][string(st)], nth) // a stem twice is one posting
-				}
-			}
-		}
+		eachStem(o, &u.b.stems, func(i int, st []byte) {
+			u.adds[i][string(st)] = append(u.adds[i][string(st)], nth) // a stem twice is one posting
+		})
 		if o.Rome != "" {
 			u.rome[o.Rome] = append(u.rome[o.Rome], nth)
 		}
@@ -191,8 +186,8 @@ func (u *updater) finish(generation int64) (*Index, error) {
 	if span := int(ix.every.Maximum()-ix.every.Minimum()) + 1; span > n+n/4+blockSize {
 		return nil, fmt.Errorf("%w: %d numbers for %d offers", errNoUpdate, span, n)
 	}
-	for i, f := range []*field{&ix.title, &ix.skills, &ix.text} {
-		*f = u.patchField([]*field{&old.title, &old.skills, &old.text}[i], u.adds[i])
+	for i, f := range ix.fields() {
+		*f = u.patchField(old.fields()[i], u.adds[i])
 	}
 	ix.byRome, _ = u.patchMap(old.byRome, u.rome)
 	ix.byDep, _ = u.patchMap(old.byDep, u.deps)
