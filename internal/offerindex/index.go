@@ -22,8 +22,10 @@ import (
 // field is one searchable part of an offer: its postings by stem, and its
 // stems in order for prefix lookups. A document is in a stem's postings
 // of one field at most: the first of title, skills and text where the
-// stem appears (eachStem). Words in the title are also in the text, and
-// at a million offers keeping them there again held 17 MB more.
+// stem appears (eachStem). A title's words are in the text too: at a
+// million offers, listing them again in each field after held 24 MB more
+// heap, and the union a search makes instead costs no more than the
+// lookup did.
 type field struct {
 	postings map[string]*roaring.Bitmap
 	terms    []string
