@@ -83,7 +83,7 @@ func (c *wholeConn) state(st http.ConnState) {
 		c.mu.Lock()
 		c.hold = true
 		c.mu.Unlock()
-	case http.StateIdle:
+	case http.StateIdle, http.StateHijacked:
 		c.letGo()
 	}
 }
