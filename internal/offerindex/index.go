@@ -7,6 +7,7 @@ package offerindex
 
 import (
 	"bytes"
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -44,20 +45,31 @@ func (f *field) add(doc uint32, stem []byte) {
 // fields after them. Its mask answers most lookups: an offer's text has
 // about a hundred stems, its title and skills fifteen.
 type seenStems struct {
+	seed  maphash.Seed
 	mask  [2]uint64
 	stems [][]byte
 }
 
-func (s *seenStems) reset() { s.mask, s.stems = [2]uint64{}, s.stems[:0] }
+func (s *seenStems) reset() {
+	if s.seed == (maphash.Seed{}) {
+		s.seed = maphash.MakeSeed()
+	}
+	s.mask, s.stems = [2]uint64{}, s.stems[:0]
+}
+
+func (s *seenStems) bit(stem []byte) (int, uint64) {
+	h := maphash.Bytes(s.seed, stem)
+	return int(h >> 6 & 1), 1 << (h & 63)
+}
 
 func (s *seenStems) add(stem []byte) {
-	h := stemHash(stem)
-	s.mask[h>>6&1] |= 1 << (h & 63)
+	i, b := s.bit(stem)
+	s.mask[i] |= b
 	s.stems = append(s.stems, stem)
 }
 
 func (s *seenStems) has(stem []byte) bool {
-	if h := stemHash(stem); s.mask[h>>6&1]&(1<<(h&63)) == 0 {
+	if i, b := s.bit(stem); s.mask[i]&b == 0 {
 		return false
 	}
 	for _, t := range s.stems {
@@ -66,15 +78,6 @@ func (s *seenStems) has(stem []byte) bool {
 		}
 	}
 	return false
-}
-
-// stemHash is FNV-1a.
-func stemHash(b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h
 }
 
 // eachStem calls fn with each stem of d and the field it goes to: 0 for
